@@ -11,7 +11,12 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 const mainOnly = ['better-sqlite3', 'node-hid', 'drizzle-orm/better-sqlite3'];
-const serverOnly = ['pg', '@electric-sql/pglite', 'drizzle-orm/node-postgres', 'drizzle-orm/pglite'];
+const serverOnly = [
+  'pg',
+  '@electric-sql/pglite',
+  'drizzle-orm/node-postgres',
+  'drizzle-orm/pglite',
+];
 
 /** One `no-restricted-imports` rule: forbidden module names plus forbidden path patterns. */
 function restrict({ names = [], groups = [], message }) {
@@ -19,7 +24,7 @@ function restrict({ names = [], groups = [], message }) {
     'error',
     {
       paths: names.map((name) => ({ name, message })),
-      patterns: groups.map((group) => ({ group, message })),
+      patterns: groups.length === 0 ? [] : [{ group: groups, message }],
     },
   ];
 }
@@ -42,7 +47,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-console': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
@@ -58,7 +66,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict({
         names: [...nodeBuiltins, ...mainOnly, ...serverOnly, 'electron', 'react', 'pino'],
-        groups: ['**/main/**', '**/preload/**', '**/renderer/**', '**/server/**', '**/browser-host/**'],
+        groups: [
+          '**/main/**',
+          '**/preload/**',
+          '**/renderer/**',
+          '**/server/**',
+          '**/browser-host/**',
+        ],
         message: 'src/shared is pure TypeScript: no Node, DOM, Electron or other part of src/.',
       }),
       'no-restricted-globals': [
@@ -83,8 +97,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict({
         names: [...nodeBuiltins, ...mainOnly, ...serverOnly, 'electron', 'pino', 'ws'],
         groups: ['**/main/**', '**/preload/**', '**/server/**', '**/browser-host/**'],
-        message:
-          'The renderer imports src/shared only and reaches main through the preload API.',
+        message: 'The renderer imports src/shared only and reaches main through the preload API.',
       }),
     },
   },

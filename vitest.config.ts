@@ -30,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/support/renderer-build.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 120_000,

@@ -13,7 +13,7 @@ export interface StoreContext {
   logger: Logger;
   /** Milliseconds since the Unix epoch; replaced by a fake clock in tests. */
   now: () => number;
-  /** Creates the serial comparison key stored in `packed_units.serial_key`. */
+  /** The case-insensitive serial comparison key stored in `packed_units.serial_key`. */
   serialKey: (serial: string) => string;
 }
 

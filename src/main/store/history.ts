@@ -55,6 +55,8 @@ const indexByKind = {
 
 type LookupKind = keyof typeof indexByKind;
 
+// NOTE: a prefix lookup sorts every matching row before taking a page, so a short prefix
+// that matches most of the history (such as "S") costs a scan of that part of the index.
 const filterByKind: Record<LookupKind, string> = {
   serialExact: 'serial_key = @value',
   serialPrefix: 'serial_key >= @value AND serial_key < @upper',

@@ -63,6 +63,14 @@ export type {
   UnitChange,
 } from './units';
 
+export interface StoreDiagnostics {
+  journalMode: string;
+  /** `PRAGMA synchronous`: 0 off, 1 normal, 2 full, 3 extra. */
+  synchronous: number;
+  schemaVersion: number;
+  sizeBytes: number;
+}
+
 export interface StationStore {
   catalog: CatalogRepository;
   orders: OrdersRepository;
@@ -76,6 +84,8 @@ export interface StationStore {
   history: HistoryRepository;
   /** Runs `work` in one write transaction: every store write inside commits with it or not at all. */
   transaction<T>(work: () => T): T;
+  /** Settings and size of the open database, for diagnostics. */
+  diagnostics(): StoreDiagnostics;
   /** `PRAGMA integrity_check`: `['ok']` for a sound database, otherwise the problems found. */
   integrityCheck(): string[];
   close(): void;
@@ -100,6 +110,7 @@ function createStationStore(context: StoreContext): StationStore {
     syncState: createSyncStateRepository(context),
     history: createHistoryRepository(context),
     transaction: (work) => writeTransaction(context, 'transaction', work),
+    diagnostics: () => diagnosticsOf(context),
     integrityCheck: () =>
       (context.sqlite.pragma('integrity_check') as { integrity_check: string }[]).map(
         (row) => row.integrity_check,
@@ -115,4 +126,15 @@ function createStationStore(context: StoreContext): StationStore {
     'opened station database',
   );
   return store;
+}
+
+function diagnosticsOf({ sqlite }: StoreContext): StoreDiagnostics {
+  const pragma = (name: string): unknown => sqlite.pragma(name, { simple: true });
+
+  return {
+    journalMode: String(pragma('journal_mode')),
+    synchronous: Number(pragma('synchronous')),
+    schemaVersion: Number(pragma('user_version')),
+    sizeBytes: Number(pragma('page_count')) * Number(pragma('page_size')),
+  };
 }

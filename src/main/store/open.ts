@@ -11,7 +11,7 @@ import type { StoreContext } from './context';
 import { isCorruption, isStorageFailure, storageUnavailableMessage, storeError } from './errors';
 import { assertNotNewer, loadMigrations, migrate, schemaVersionOf } from './migrate';
 import * as schema from './schema';
-import { serialKeyOf } from './serial-key';
+import { serialKey as sharedSerialKey } from '../../shared/serial';
 
 export interface OpenStoreOptions {
   /** Path of the database file; created with its parent folder's permissions if missing. */
@@ -20,7 +20,11 @@ export interface OpenStoreOptions {
   /** Opens without write access: every write then fails with `storage_unavailable`. */
   readonly?: boolean;
   now?: () => number;
-  serialKey?: (serial: string) => string;
+  /**
+   * Largest size the database may grow to, in bytes (`PRAGMA max_page_count`). A write
+   * beyond it fails with SQLITE_FULL exactly as on a full disk, so `storage_unavailable`.
+   */
+  maxSizeBytes?: number;
   /** Folder of the drizzle-kit migrations; defaults to the one next to this module. */
   migrationsFolder?: string;
 }
@@ -47,7 +51,13 @@ export function openConnection(options: OpenStoreOptions): StoreContext {
 
   try {
     configure(sqlite, options.readonly === true);
-    if (options.readonly !== true) {
+    if (options.maxSizeBytes !== undefined) {
+      limitSize(sqlite, options.maxSizeBytes);
+    }
+
+    if (options.readonly === true) {
+      assertMigrated(sqlite, options.file, migrations.length);
+    } else {
       migrate(sqlite, options.file, migrations, logger, now);
     }
   } catch (error) {
@@ -56,7 +66,7 @@ export function openConnection(options: OpenStoreOptions): StoreContext {
   }
 
   const db = drizzle(sqlite, { schema });
-  return { sqlite, db, logger, now, serialKey: options.serialKey ?? serialKeyOf };
+  return { sqlite, db, logger, now, serialKey: sharedSerialKey };
 }
 
 /**
@@ -73,6 +83,24 @@ function configure(sqlite: Database.Database, readonly: boolean): void {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
   }
+}
+
+function assertMigrated(sqlite: Database.Database, file: string, known: number): void {
+  const version = schemaVersionOf(sqlite);
+  if (version === known) {
+    return;
+  }
+
+  throw storeError(
+    'storage_unavailable',
+    `The station database ${file} needs an upgrade (schema version ${version} of ${known}) but was opened read-only. Open it with write access once to upgrade it.`,
+    { file, schemaVersion: version, knownVersion: known },
+  );
+}
+
+function limitSize(sqlite: Database.Database, maxSizeBytes: number): void {
+  const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+  sqlite.pragma(`max_page_count = ${Math.max(1, Math.floor(maxSizeBytes / pageSize))}`);
 }
 
 function inspectExisting(file: string, knownVersion: number, logger: Logger): void {

@@ -1,3 +1,6 @@
+import { AppError } from '../shared/errors';
+import { channelNames } from '../shared/ipc/contract';
+import type { Channel } from '../shared/ipc/contract';
 import { createDispatcher } from './ipc/dispatcher';
 import type { Dispatcher, Handlers } from './ipc/dispatcher';
 import { createEventBus } from './ipc/event-bus';
@@ -28,7 +31,7 @@ export async function createStationServices(
   const bus = createEventBus();
   const startedAt = new Date().toISOString();
 
-  const handlers: Handlers = {
+  const appHandlers: Pick<Handlers, 'app.info' | 'app.echo'> = {
     'app.info': () => ({ version: appVersion, shell: options.shell, startedAt }),
     'app.echo': ({ message }) => {
       const receivedAt = new Date().toISOString();
@@ -37,9 +40,24 @@ export async function createStationServices(
     },
   };
 
+  // TODO: the packing, supervisor, admin and station handlers are wired in here as their
+  // services land; until then those channels answer `not_available`.
+  const handlers = { ...unavailableHandlers(), ...appHandlers } as Handlers;
+
   return {
     dispatcher: createDispatcher(handlers, options.logger),
     bus,
     close: async () => {},
   };
+}
+
+function unavailableHandlers(): Partial<Record<Channel, () => never>> {
+  return Object.fromEntries(
+    channelNames.map((channel) => [
+      channel,
+      () => {
+        throw new AppError('not_available', `The station cannot handle ${channel} yet.`);
+      },
+    ]),
+  );
 }

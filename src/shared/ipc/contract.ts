@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 
+import { adminChannels, adminEvents } from './channels/admin';
 import { appChannels, appEvents } from './channels/app';
+import { packChannels, packEvents } from './channels/pack';
+import { stationChannels, stationEvents } from './channels/station';
+import { supervisorChannels, supervisorEvents } from './channels/supervisor';
 import type { ChannelSpec } from './define';
 import type { IpcResult } from './result';
 
@@ -11,11 +15,19 @@ import type { IpcResult } from './result';
  */
 export const contract = {
   ...appChannels,
+  ...packChannels,
+  ...supervisorChannels,
+  ...adminChannels,
+  ...stationChannels,
 } satisfies Record<string, ChannelSpec>;
 
 /** Pushes from main to the renderer: event name → payload schema. */
 export const events = {
   ...appEvents,
+  ...packEvents,
+  ...supervisorEvents,
+  ...adminEvents,
+  ...stationEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,2 @@
+/** Error codes of barcode parsing and scan classification. */
+export type BarcodeErrorCode = 'gtin_invalid_format' | 'gtin_check_digit';

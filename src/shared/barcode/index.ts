@@ -1,0 +1,3 @@
+export * from './classify';
+export * from './codes';
+export * from './gtin';

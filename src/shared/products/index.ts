@@ -1,0 +1,3 @@
+export * from './bulk-ship';
+export * from './codes';
+export * from './serial-tracking';

@@ -85,7 +85,13 @@ export const pushRequestSchema = z.object({
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const pushResultSchema = z.discriminatedUnion('status', [
-  z.object({ seq: z.number().int(), id: z.string().uuid(), status: z.literal('applied') }),
+  z.object({
+    seq: z.number().int(),
+    id: z.string().uuid(),
+    status: z.literal('applied'),
+    /** Applied, but worth showing: a serial already used in another order under `warn`. */
+    warning: z.object({ code: z.string(), message: z.string() }).optional(),
+  }),
   z.object({ seq: z.number().int(), id: z.string().uuid(), status: z.literal('duplicate') }),
   z.object({
     seq: z.number().int(),

@@ -1,0 +1,192 @@
+import { Readable } from 'node:stream';
+
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { z } from 'zod';
+
+import type { Executor } from '../db/database';
+import { queryRows } from '../db/database';
+import { serverError } from '../errors';
+import { normalizeSerialValue, serialKeyOf } from '../rules';
+import { csvLine } from './csv-cells';
+
+export const serialReportQuerySchema = z.object({
+  /** One or more serials; matched like duplicates are, ignoring case after normalising. */
+  serial: z
+    .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(1_000)])
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+  sku: z.string().min(1).max(64).optional(),
+  orderNumber: z.string().min(1).max(64).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+});
+export type SerialReportQuery = z.infer<typeof serialReportQuerySchema>;
+
+export interface SerialReportRow {
+  serial: string;
+  sku: string;
+  productName: string;
+  orderNumber: string;
+  trackingNumber: string;
+  shippedAt: string;
+  packer: string;
+  stationId: string;
+}
+
+export const serialReportCsvHeader = [
+  'Serial Number',
+  'SKU',
+  'Product Name',
+  'Order Number',
+  'Tracking Number',
+  'Shipped At',
+  'Packer',
+  'Station',
+];
+
+const exportPageSize = 5_000;
+
+/**
+ * One page of the Serial Number Report, sorted by shipped time then row id. `nextCursor`
+ * is null on the last page.
+ */
+export async function readSerialReportPage(
+  db: Executor,
+  query: SerialReportQuery,
+): Promise<{ rows: SerialReportRow[]; nextCursor: string | null }> {
+  const after = query.cursor === undefined ? null : decodeCursor(query.cursor);
+  const page = await selectRows(db, query, after, query.limit + 1);
+  const rows = page.slice(0, query.limit);
+  const last = rows.at(-1);
+  const nextCursor =
+    page.length > query.limit && last !== undefined ? encodeCursor(last.position) : null;
+  return { rows: rows.map((row) => row.row), nextCursor };
+}
+
+/**
+ * Streams the whole report as UTF-8 CSV (a BOM first so spreadsheets detect the encoding),
+ * reading 5,000 rows at a time so memory does not grow with the result.
+ */
+export function streamSerialReportCsv(db: Executor, query: SerialReportQuery): Readable {
+  async function* generate() {
+    yield `\uFEFF${csvLine(serialReportCsvHeader)}`;
+
+    let after: Position | null = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    for (;;) {
+      const page = await selectRows(db, query, after, exportPageSize);
+      if (page.length === 0) return;
+
+      yield page
+        .map(({ row }) =>
+          csvLine([
+            row.serial,
+            row.sku,
+            row.productName,
+            row.orderNumber,
+            row.trackingNumber,
+            row.shippedAt,
+            row.packer,
+            row.stationId,
+          ]),
+        )
+        .join('');
+      if (page.length < exportPageSize) return;
+      after = page.at(-1)!.position;
+    }
+  }
+  return Readable.from(generate());
+}
+
+interface Position {
+  shippedAt: string;
+  id: number;
+}
+
+interface RawRow {
+  id: string | number;
+  serial: string;
+  sku: string;
+  product_name: string;
+  order_number: string;
+  tracking_number: string;
+  shipped_at_exact: string;
+  packer: string;
+  station_id: string;
+}
+
+async function selectRows(
+  db: Executor,
+  query: SerialReportQuery,
+  after: Position | null,
+  limit: number,
+): Promise<{ row: SerialReportRow; position: Position }[]> {
+  const conditions: SQL[] = [];
+  if (query.serial.length > 0) {
+    const keys = [...new Set(query.serial.map(searchKey))];
+    conditions.push(
+      sql`serial_key in (${sql.join(
+        keys.map((key) => sql`${key}`),
+        sql`, `,
+      )})`,
+    );
+  }
+  if (query.sku !== undefined) conditions.push(sql`sku = ${query.sku}`);
+  if (query.orderNumber !== undefined) conditions.push(sql`order_number = ${query.orderNumber}`);
+  if (query.from !== undefined) conditions.push(sql`shipped_at >= ${query.from}::timestamptz`);
+  if (query.to !== undefined) conditions.push(sql`shipped_at < ${query.to}::timestamptz`);
+  if (after !== null)
+    conditions.push(sql`(shipped_at, id) > (${after.shippedAt}::timestamptz, ${after.id})`);
+  const where = conditions.length === 0 ? sql`` : sql`where ${sql.join(conditions, sql` and `)}`;
+
+  const rows = await queryRows<RawRow>(
+    db,
+    sql`select id, serial, sku, product_name, order_number, tracking_number, packer, station_id,
+               to_char(shipped_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as shipped_at_exact
+        from shipped_serials ${where}
+        order by shipped_at, id
+        limit ${limit}`,
+  );
+  return rows.map((raw) => ({
+    position: { shippedAt: raw.shipped_at_exact, id: Number(raw.id) },
+    row: {
+      serial: raw.serial,
+      sku: raw.sku,
+      productName: raw.product_name,
+      orderNumber: raw.order_number,
+      trackingNumber: raw.tracking_number,
+      shippedAt: new Date(raw.shipped_at_exact).toISOString(),
+      packer: raw.packer,
+      stationId: raw.station_id,
+    },
+  }));
+}
+
+/** The comparison key of a serial typed into the search, normalised like a packed one. */
+function searchKey(raw: string): string {
+  const checked = normalizeSerialValue(raw);
+  return checked.ok ? checked.key : serialKeyOf(raw.trim());
+}
+
+function encodeCursor(position: Position): string {
+  return Buffer.from(`${position.shippedAt}|${position.id}`).toString('base64url');
+}
+
+function decodeCursor(text: string): Position {
+  const [shippedAt, id] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (
+    shippedAt === undefined ||
+    id === undefined ||
+    Number.isNaN(Date.parse(shippedAt)) ||
+    !/^\d+$/.test(id)
+  ) {
+    throw serverError(
+      'invalid_cursor',
+      'The report cursor is not one this server issued. Start again without a cursor.',
+      { cursor: text.slice(0, 100) },
+    );
+  }
+  return { shippedAt, id: Number(id) };
+}

@@ -1,0 +1,187 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+
+import type { PushRequest, PushResponse, PushResult, SyncEvent } from '../../shared/sync/protocol';
+import type { Database, Tx } from '../db/database';
+import { queryRows } from '../db/database';
+import { syncClients, syncEvents } from '../db/schema';
+import { serverError } from '../errors';
+import type { Logger } from '../logger';
+import { applyEvent } from './apply-event';
+import { PushContext } from './push-context';
+
+const maxAttempts = 5;
+
+/**
+ * Applies a push batch exactly once and in order for its client id, in one transaction:
+ * the client's row is locked with `SELECT ... FOR UPDATE`, so a second push from the same
+ * client waits and then sees the first one's lastSeq.
+ *
+ * - seq = lastSeq + 1: applied or rejected by the rules; either way lastSeq advances.
+ * - seq <= lastSeq with the id stored at that seq: `duplicate`, nothing changes.
+ * - seq <= lastSeq with another id: `client_diverged` (for example a station restored from
+ *   an old backup), nothing changes.
+ * - seq > lastSeq + 1: `gap` for it and every later event; the station resends from lastSeq + 1.
+ *
+ * A deadlock or serialization failure rolls the batch back and runs it again, up to 5 times.
+ */
+export async function applyPush(
+  database: Database,
+  request: PushRequest,
+  logger: Logger,
+): Promise<PushResponse> {
+  checkBatchOrder(request.events);
+
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const response = await database.db.transaction((tx) => applyBatch(tx, request));
+      logBatch(logger, request.clientId, response);
+      return response;
+    } catch (error) {
+      if (!isRetryable(error) || attempt >= maxAttempts) throw error;
+      logger.warn(
+        { clientId: request.clientId, attempt, maxAttempts, err: error },
+        `push conflicted with another transaction; retrying (attempt ${attempt} of ${maxAttempts})`,
+      );
+    }
+  }
+}
+
+async function applyBatch(tx: Tx, request: PushRequest): Promise<PushResponse> {
+  const { clientId, events } = request;
+  await tx.insert(syncClients).values({ clientId, lastSeq: 0 }).onConflictDoNothing();
+  const locked = await queryRows<{ last_seq: string | number }>(
+    tx,
+    sql`select last_seq from sync_clients where client_id = ${clientId} for update`,
+  );
+  let lastSeq = Number(locked[0]?.last_seq ?? 0);
+  const startSeq = lastSeq;
+
+  const earlierIds = await loadStoredIds(tx, clientId, events, lastSeq);
+  const context = new PushContext(tx, clientId);
+  const results: PushResult[] = [];
+  const stored: (typeof syncEvents.$inferInsert)[] = [];
+  let gapFound = false;
+
+  for (const event of events) {
+    const base = { seq: event.seq, id: event.id };
+    if (event.seq <= startSeq) {
+      results.push(
+        earlierIds.get(event.seq) === event.id
+          ? { ...base, status: 'duplicate' }
+          : {
+              ...base,
+              status: 'client_diverged',
+              message: divergedMessage(event.seq, earlierIds.get(event.seq)),
+            },
+      );
+      continue;
+    }
+    if (gapFound || event.seq !== lastSeq + 1) {
+      gapFound = true;
+      results.push({ ...base, status: 'gap' });
+      continue;
+    }
+
+    const outcome = await applyEvent(context, event);
+    results.push({ ...base, ...outcome });
+    stored.push({
+      clientId,
+      seq: event.seq,
+      eventId: event.id,
+      type: event.type,
+      status: outcome.status,
+      code: outcome.status === 'rejected' ? outcome.code : null,
+      message: outcome.status === 'rejected' ? outcome.message : null,
+      occurredAt: new Date(event.occurredAt),
+    });
+    lastSeq = event.seq;
+  }
+
+  if (stored.length > 0) {
+    await tx.insert(syncEvents).values(stored);
+    await tx
+      .update(syncClients)
+      .set({ lastSeq, updatedAt: new Date() })
+      .where(eq(syncClients.clientId, clientId));
+  }
+  return { lastSeq, results };
+}
+
+/** The ids stored for the batch's seqs at or below lastSeq, by seq. */
+async function loadStoredIds(
+  tx: Tx,
+  clientId: string,
+  events: SyncEvent[],
+  lastSeq: number,
+): Promise<Map<number, string>> {
+  const seqs = events.filter((event) => event.seq <= lastSeq).map((event) => event.seq);
+  if (seqs.length === 0) return new Map();
+
+  const rows = await tx
+    .select({ seq: syncEvents.seq, eventId: syncEvents.eventId })
+    .from(syncEvents)
+    .where(and(eq(syncEvents.clientId, clientId), inArray(syncEvents.seq, seqs)));
+  return new Map(rows.map((row) => [row.seq, row.eventId]));
+}
+
+function checkBatchOrder(events: SyncEvent[]): void {
+  const ids = new Set<string>();
+  events.forEach((event, index) => {
+    const previous = events[index - 1];
+    if (previous !== undefined && event.seq <= previous.seq) {
+      throw serverError(
+        'push_out_of_order',
+        `Event seq ${event.seq} follows seq ${previous.seq} in the batch. Send events in increasing seq order.`,
+        { seq: event.seq, previousSeq: previous.seq },
+      );
+    }
+    if (ids.has(event.id)) {
+      throw serverError(
+        'push_out_of_order',
+        `Event id ${event.id} appears twice in the batch. Each event needs its own id.`,
+        { id: event.id },
+      );
+    }
+    ids.add(event.id);
+  });
+}
+
+function divergedMessage(seq: number, storedId: string | undefined): string {
+  return `The server already applied another event (${storedId ?? 'unknown id'}) at seq ${seq} for this client id. This station's outbox does not match the server; it may have been restored from a backup. Reset the station's sync identity so it gets a new client id.`;
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = findPgCode(error);
+  return code === '40P01' || code === '40001';
+}
+
+function findPgCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function logBatch(logger: Logger, clientId: string, response: PushResponse): void {
+  const counts: Record<string, number> = {};
+  for (const result of response.results) counts[result.status] = (counts[result.status] ?? 0) + 1;
+  logger.info({ clientId, lastSeq: response.lastSeq, counts }, 'push applied');
+
+  for (const result of response.results) {
+    if (result.status === 'rejected' || result.status === 'client_diverged') {
+      logger.warn(
+        {
+          clientId,
+          seq: result.seq,
+          eventId: result.id,
+          status: result.status,
+          code: result.status === 'rejected' ? result.code : undefined,
+        },
+        `push event ${result.status}`,
+      );
+    }
+  }
+}

@@ -1,15 +1,16 @@
 import type { AppError } from '../../shared/errors';
 import { isAppError } from '../../shared/errors';
+import type { ScannerErrorCode } from '../../shared/scanner/errors';
 import { scannerError } from '../../shared/scanner/errors';
 import type { KeyOutcome } from '../../shared/scanner/key-typer';
 import type { KeyboardLayout } from '../../shared/scanner/layouts';
 import type { DecodedBarcode } from '../../shared/scanner/scan';
 import { BootKeyboardDecoder } from './boot-keyboard-decoder';
-import type { AssemblyOutput, EndReason, ScanAssembler } from './scan-assembler';
+import type { AssemblyOutput, EndReason, InterruptReason, ScanAssembler } from './scan-assembler';
 
 export interface KeyboardTimings {
   /**
-   * Silence after the last key that ends a scan sent without a terminator. Scanners type a
+   * Silence after the last report that ends a scan sent without a terminator. Scanners type a
    * key every few milliseconds, so 300 ms of silence is an ended scan, not a pause.
    */
   idleTimeoutMs: number;
@@ -31,7 +32,7 @@ export class KeyboardScanAssembler implements ScanAssembler {
   private readonly decoder: BootKeyboardDecoder;
   private text = '';
   private failure: AppError | null = null;
-  private lastKeyAt = 0;
+  private lastReportAt = 0;
   private awaitingLineFeed: { barcode: DecodedBarcode; since: number } | null = null;
 
   constructor(
@@ -59,6 +60,9 @@ export class KeyboardScanAssembler implements ScanAssembler {
       outputs.push(...this.apply(outcome, now));
     }
 
+    // Any report, a release included, shows the scanner is still sending.
+    this.lastReportAt = now;
+
     return outputs;
   }
 
@@ -72,7 +76,7 @@ export class KeyboardScanAssembler implements ScanAssembler {
       outputs.push(this.releaseAwaiting());
     }
 
-    if (this.inProgress() && now - this.lastKeyAt >= this.timings.idleTimeoutMs) {
+    if (this.inProgress() && now - this.lastReportAt >= this.timings.idleTimeoutMs) {
       outputs.push(this.finish('none'));
     }
 
@@ -84,7 +88,7 @@ export class KeyboardScanAssembler implements ScanAssembler {
       return this.awaitingLineFeed.since + this.timings.suffixWindowMs;
     }
 
-    return this.inProgress() ? this.lastKeyAt + this.timings.idleTimeoutMs : null;
+    return this.inProgress() ? this.lastReportAt + this.timings.idleTimeoutMs : null;
   }
 
   end(reason: EndReason): AssemblyOutput[] {
@@ -106,10 +110,9 @@ export class KeyboardScanAssembler implements ScanAssembler {
   private apply(outcome: KeyOutcome, now: number): AssemblyOutput[] {
     switch (outcome.kind) {
       case 'text':
-        return this.appendText(outcome.text, now);
+        return this.appendText(outcome.text);
       case 'error':
         this.failure ??= outcome.error;
-        this.lastKeyAt = now;
 
         return [];
       case 'terminator':
@@ -119,10 +122,9 @@ export class KeyboardScanAssembler implements ScanAssembler {
     }
   }
 
-  private appendText(text: string, now: number): AssemblyOutput[] {
+  private appendText(text: string): AssemblyOutput[] {
     const outputs = this.awaitingLineFeed === null ? [] : [this.releaseAwaiting()];
     this.text += text;
-    this.lastKeyAt = now;
 
     return outputs;
   }
@@ -172,7 +174,7 @@ export class KeyboardScanAssembler implements ScanAssembler {
     return output;
   }
 
-  private discard(reason: 'unplugged' | 'read-error'): AssemblyOutput {
+  private discard(reason: InterruptReason): AssemblyOutput {
     const partialLength = this.text.length;
     this.clear();
     this.decoder.reset();
@@ -201,15 +203,17 @@ export class KeyboardScanAssembler implements ScanAssembler {
   }
 }
 
-/** The error for a scan cut off by an unplug or a failed read. */
-export function interruptedError(
-  reason: 'unplugged' | 'read-error',
-  partialLength: number,
-): AppError {
-  const cause = reason === 'unplugged' ? 'the scanner was unplugged' : 'reading the scanner failed';
+/** The error for a scan cut off before its end. */
+export function interruptedError(reason: InterruptReason, partialLength: number): AppError {
+  const causes: Record<InterruptReason, [ScannerErrorCode, string]> = {
+    unplugged: ['scanner_device_lost', 'the scanner was unplugged'],
+    'read-error': ['scanner_read_failed', 'reading the scanner failed'],
+    closed: ['scanner_device_lost', 'the station stopped reading the scanner'],
+  };
+  const [code, cause] = causes[reason];
 
   return scannerError(
-    reason === 'unplugged' ? 'scanner_device_lost' : 'scanner_read_failed',
+    code,
     `A scan was discarded because ${cause} after ${partialLength} characters. Scan the barcode again.`,
     { partialLength },
   );

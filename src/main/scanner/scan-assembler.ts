@@ -7,11 +7,12 @@ export type AssemblyOutput =
   | { kind: 'discarded'; error: AppError; partialLength: number };
 
 /**
- * Why reading stopped: the input ended (decode CLI), the device was unplugged, or a read
- * failed. Only "end-of-input" lets a scan without terminator through, as the idle timeout
- * would have; the other two discard a scan in progress.
+ * Why reading stopped: the input ended (decode CLI), the device was unplugged, a read
+ * failed, or the station closed the device. Only "end-of-input" lets a scan without
+ * terminator through, as the idle timeout would have; the others discard a scan in progress.
  */
-export type EndReason = 'end-of-input' | 'unplugged' | 'read-error';
+export type EndReason = 'end-of-input' | InterruptReason;
+export type InterruptReason = 'unplugged' | 'read-error' | 'closed';
 
 /**
  * Turns a device's reports into barcodes. `now` is a monotonic time in milliseconds. The

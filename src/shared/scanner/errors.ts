@@ -13,6 +13,7 @@ export type ScannerErrorCode =
   | 'scanner_read_failed'
   | 'scanner_open_failed'
   | 'scanner_unknown_layout'
+  | 'scanner_invalid_config'
   | 'scanner_layout_mismatch';
 
 export function scannerError(

@@ -1,0 +1,16 @@
+/** Time as the scanner layer sees it; tests pass a manual clock. */
+export interface ScannerClock {
+  /** Monotonic milliseconds, for timeouts. */
+  now(): number;
+  /** Wall-clock time, for the Scan's `time`. */
+  date(): Date;
+  setTimeout(callback: () => void, delayMs: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: ScannerClock = {
+  now: () => performance.now(),
+  date: () => new Date(),
+  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};

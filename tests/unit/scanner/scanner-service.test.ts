@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createLogger } from '../../../src/main/logger';
+import type { ScannerConfig } from '../../../src/main/scanner/scanner-config';
 import type { ScannerEvent } from '../../../src/main/scanner/scanner-service';
 import { ScannerService } from '../../../src/main/scanner/scanner-service';
 import { scanSchema } from '../../../src/shared/scanner/scan';
@@ -25,7 +26,7 @@ afterEach(async () => {
   service = undefined;
 });
 
-function setUp(config = { keyboardScanners: [], posProfiles: [] }) {
+function setUp(config: ScannerConfig = { keyboardScanners: [], posProfiles: [] }) {
   const backend = new FakeHidBackend();
   const clock = new ManualClock();
   const events: ScannerEvent[] = [];

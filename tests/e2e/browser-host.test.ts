@@ -36,6 +36,7 @@ describe('browser host in Chromium', () => {
     });
 
     await page.goto(host.url);
+    await page.getByRole('button', { name: 'Diagnostics' }).click();
 
     await expect.poll(() => page.getByTestId('app-info').textContent()).toContain('browser-host');
     expect(await page.getByRole('heading', { name: 'Packing Station' }).isVisible()).toBe(true);
@@ -46,6 +47,7 @@ describe('browser host in Chromium', () => {
   it('shows an event pushed by main after a call', async () => {
     const page = await browser.newPage();
     await page.goto(host.url);
+    await page.getByRole('button', { name: 'Diagnostics' }).click();
 
     await page.getByRole('button', { name: 'Check link' }).click();
 
@@ -58,6 +60,7 @@ describe('browser host in Chromium', () => {
   it('gets no answer from main without the token', async () => {
     const page = await browser.newPage();
     await page.goto(host.origin + '/');
+    await page.getByRole('button', { name: 'Diagnostics' }).click();
 
     await page.waitForTimeout(500);
 

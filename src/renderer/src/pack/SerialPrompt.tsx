@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react';
+
+import type { SerialPrompt as Prompt } from '../../../shared/ipc/channels/pack';
+import { Dialog } from '../ui/Dialog';
+import { serialProblemHeadline } from './serial-wording';
+
+interface SerialPromptProps {
+  prompt: Prompt;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  busy: boolean;
+  onSave(serial: string): void;
+  onCancel(): void;
+}
+
+/**
+ * Asks for the serial of one unit. Enter (or the scanner's terminator) saves, Esc cancels.
+ * After a rejected serial the text stays selected, so the next scan replaces it.
+ */
+export function SerialPrompt({ prompt, inputRef, busy, onSave, onCancel }: SerialPromptProps) {
+  const [serial, setSerial] = useState('');
+  const unitKey = `${prompt.lineId}:${prompt.unitNumber}`;
+  const [shownUnit, setShownUnit] = useState(unitKey);
+
+  if (shownUnit !== unitKey) {
+    setShownUnit(unitKey);
+    setSerial('');
+  }
+
+  const problemKey = `${prompt.error?.code ?? ''}:${prompt.warning?.code ?? ''}`;
+  const lastProblem = useRef(problemKey);
+
+  useEffect(() => {
+    const input = inputRef.current;
+    if (input === null) return;
+
+    input.focus();
+    if (problemKey !== lastProblem.current) input.select();
+    lastProblem.current = problemKey;
+  }, [inputRef, unitKey, problemKey, prompt]);
+
+  const several = prompt.unitCount > 1;
+
+  return (
+    <Dialog titleId="serial-title" className="serial-prompt" onEscape={onCancel}>
+      <form
+        aria-label="Serial number"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSave(serial);
+        }}
+      >
+        <h2 id="serial-title">Scan the serial number</h2>
+        <p className="prompt-product">
+          {prompt.name} <span className="mono">{prompt.sku}</span>
+        </p>
+        {several && (
+          <p className="prompt-unit" data-testid="prompt-unit">
+            unit {prompt.unitNumber} of {prompt.unitCount}
+          </p>
+        )}
+
+        <label htmlFor="serial-input">Serial number</label>
+        <input
+          id="serial-input"
+          ref={inputRef}
+          className="serial-input"
+          value={serial}
+          autoComplete="off"
+          spellCheck={false}
+          aria-invalid={prompt.error !== null}
+          aria-describedby="serial-problem"
+          onChange={(event) => setSerial(event.target.value)}
+        />
+
+        <div id="serial-problem" className="prompt-problem">
+          {prompt.error !== null && (
+            <div role="alert" className="problem" data-code={prompt.error.code}>
+              <strong>{serialProblemHeadline(prompt.error.code)}</strong>
+              <span>{prompt.error.message}</span>
+            </div>
+          )}
+          {prompt.warning !== null && (
+            <div role="alert" className="warning" data-code={prompt.warning.code}>
+              <strong>{serialProblemHeadline(prompt.warning.code)}</strong>
+              <span>{prompt.warning.message}</span>
+              <span>
+                Save <span className="mono">{prompt.warning.serial}</span> again to use it anyway.
+              </span>
+            </div>
+          )}
+        </div>
+
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Save (Enter)
+          </button>
+          <button type="button" onClick={onCancel} disabled={busy}>
+            Cancel (Esc)
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

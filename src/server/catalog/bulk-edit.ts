@@ -51,6 +51,7 @@ export interface BulkEditOptions {
   /** The source's name for a field, used in rejections (a CSV header, or the field name). */
   columnFor: (field: ProductField | 'sku') => string;
   ignoredColumns?: string[];
+  editKind: 'bulk_edit' | 'csv_import';
 }
 
 const lookupChunk = 5_000;
@@ -130,7 +131,7 @@ function planRows(
       continue;
     }
 
-    const planned = planProductChange(product, row.change);
+    const planned = planProductChange(product, row.change, options.editKind);
     if (planned.outcome === 'rejected') {
       rejected.push({
         ...base,

@@ -8,7 +8,8 @@ import type { Executor } from '../db/database';
 import { nextVersion } from '../db/database';
 import { products } from '../db/schema';
 import { serverError } from '../errors';
-import { checkBarcode, checkNeedsSerialChange } from '../rules';
+import type { ProductEditKind } from '../../shared/products';
+import { barcodeError, needsSerialChangeError } from '../rules';
 
 export const newProductSchema = productSchema.omit({ version: true }).extend({
   barcodes: productSchema.shape.barcodes.default([]),
@@ -37,11 +38,9 @@ export type PlannedChange =
   | { outcome: 'rejected'; field: ProductField; error: AppError };
 
 export async function createProduct(db: Executor, input: NewProduct): Promise<Product> {
-  const violation =
-    checkNeedsSerialChange(input.sku, null, input) ?? firstBarcodeViolation(input.barcodes);
-  if (violation !== null) {
-    throw new AppError(violation.code, violation.message, violation.details);
-  }
+  const rejection =
+    needsSerialChangeError(null, input, 'single_edit') ?? firstBarcodeError(input.barcodes);
+  if (rejection !== null) throw rejection;
 
   return db.transaction(async (tx) => {
     const version = await nextVersion(tx);
@@ -111,7 +110,11 @@ export async function searchProducts(
 }
 
 /** Applies the product rules to one edit without writing anything. */
-export function planProductChange(current: Product, change: ProductChange): PlannedChange {
+export function planProductChange(
+  current: Product,
+  change: ProductChange,
+  editKind: Exclude<ProductEditKind, 'privileged_disable'>,
+): PlannedChange {
   const next: Product = {
     ...current,
     name: change.name ?? current.name,
@@ -121,26 +124,16 @@ export function planProductChange(current: Product, change: ProductChange): Plan
     serialFormat: change.serialFormat === undefined ? current.serialFormat : change.serialFormat,
   };
 
-  const trackingViolation = checkNeedsSerialChange(current.sku, current, next);
-  if (trackingViolation !== null) {
+  const trackingError = needsSerialChangeError(current, next, editKind);
+  if (trackingError !== null) {
     const field = change.needsSerialNumber === undefined ? 'kind' : 'needsSerialNumber';
-    const error = new AppError(
-      trackingViolation.code,
-      trackingViolation.message,
-      trackingViolation.details,
-    );
-    return { outcome: 'rejected', field, error };
+    return { outcome: 'rejected', field, error: trackingError };
   }
 
-  const barcodeViolation =
-    change.barcodes === undefined ? null : firstBarcodeViolation(change.barcodes);
-  if (barcodeViolation !== null) {
-    const error = new AppError(
-      barcodeViolation.code,
-      barcodeViolation.message,
-      barcodeViolation.details,
-    );
-    return { outcome: 'rejected', field: 'barcodes', error };
+  const barcodeRejection =
+    change.barcodes === undefined ? null : firstBarcodeError(change.barcodes);
+  if (barcodeRejection !== null) {
+    return { outcome: 'rejected', field: 'barcodes', error: barcodeRejection };
   }
 
   return sameProduct(current, next) ? { outcome: 'unchanged' } : { outcome: 'changed', next };
@@ -164,7 +157,7 @@ export async function updateProduct(
     }
 
     const current = toProduct(row);
-    const planned = planProductChange(current, change);
+    const planned = planProductChange(current, change, 'single_edit');
     if (planned.outcome === 'rejected') throw planned.error;
     if (planned.outcome === 'unchanged') return current;
 
@@ -201,10 +194,10 @@ export function toProduct(row: typeof products.$inferSelect): Product {
   };
 }
 
-function firstBarcodeViolation(barcodes: string[]) {
+function firstBarcodeError(barcodes: string[]): AppError | null {
   for (const barcode of barcodes) {
-    const violation = checkBarcode(barcode);
-    if (violation !== null) return violation;
+    const error = barcodeError(barcode);
+    if (error !== null) return error;
   }
   return null;
 }

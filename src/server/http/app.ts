@@ -74,14 +74,12 @@ export function buildApp(database: Database, logger: Logger): FastifyInstance {
   const openApi = buildOpenApiDocument(routes);
   app.get('/v1/openapi.json', async (request, reply) => {
     if (request.identity === undefined) {
-      return reply
-        .status(401)
-        .send({
-          error: {
-            code: 'unauthorized',
-            message: 'A bearer token is required. Send "Authorization: Bearer TOKEN".',
-          },
-        });
+      return reply.status(401).send({
+        error: {
+          code: 'unauthorized',
+          message: 'A bearer token is required. Send "Authorization: Bearer TOKEN".',
+        },
+      });
     }
     return openApi;
   });

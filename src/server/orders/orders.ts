@@ -50,15 +50,13 @@ export async function createOrders(db: Executor, input: NewOrder[]): Promise<Ord
           { orderNumber: order.orderNumber },
         );
       }
-      await tx
-        .insert(orderLines)
-        .values(
-          order.lines.map((line, position) => ({
-            orderNumber: order.orderNumber,
-            position,
-            ...line,
-          })),
-        );
+      await tx.insert(orderLines).values(
+        order.lines.map((line, position) => ({
+          orderNumber: order.orderNumber,
+          position,
+          ...line,
+        })),
+      );
       created.push({
         orderNumber: order.orderNumber,
         status: 'open',

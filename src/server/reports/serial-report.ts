@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Executor } from '../db/database';
 import { queryRows } from '../db/database';
 import { serverError } from '../errors';
-import { normalizeSerialValue, serialKeyOf } from '../rules';
+import { searchKeyOf } from '../rules';
 import { csvLine } from './csv-cells';
 
 export const serialReportQuerySchema = z.object({
@@ -125,7 +125,7 @@ async function selectRows(
 ): Promise<{ row: SerialReportRow; position: Position }[]> {
   const conditions: SQL[] = [];
   if (query.serial.length > 0) {
-    const keys = [...new Set(query.serial.map(searchKey))];
+    const keys = [...new Set(query.serial.map(searchKeyOf))];
     conditions.push(
       sql`serial_key in (${sql.join(
         keys.map((key) => sql`${key}`),
@@ -162,12 +162,6 @@ async function selectRows(
       stationId: raw.station_id,
     },
   }));
-}
-
-/** The comparison key of a serial typed into the search, normalised like a packed one. */
-function searchKey(raw: string): string {
-  const checked = normalizeSerialValue(raw);
-  return checked.ok ? checked.key : serialKeyOf(raw.trim());
 }
 
 function encodeCursor(position: Position): string {

@@ -6,7 +6,7 @@ import type { Executor } from '../db/database';
 import { nextVersion } from '../db/database';
 import { orderLines, orders, packedUnits, products, shipments, shippedSerials } from '../db/schema';
 import { serverError } from '../errors';
-import { gtinCheckDigit } from '../rules';
+import { checkDigitOf } from '../rules';
 
 export interface Shipment {
   trackingNumber: string;
@@ -215,5 +215,5 @@ async function checkFullyPacked(db: Executor, orderNumber: string) {
 function newTrackingNumber(): string {
   let digits = '';
   for (let index = 0; index < 11; index += 1) digits += String(randomInt(10));
-  return `PS${digits}${gtinCheckDigit(digits)}`;
+  return `PS${digits}${checkDigitOf(digits)}`;
 }

@@ -6,7 +6,13 @@ import { AppError } from '../../shared/errors';
 import { nextVersion } from '../db/database';
 import { orders, packedUnits, serialChanges } from '../db/schema';
 import { serverError } from '../errors';
-import { checkSerialFormat, normalizeSerialValue } from '../rules';
+import {
+  checkShippedElsewhere,
+  parseSerialOrThrow,
+  requireSerialFormat,
+  requireUniqueInOrder,
+} from '../rules';
+import type { NormalizedSerial } from '../rules';
 import { findSerialElsewhere } from './push-context';
 import type { LockedOrder, PushContext } from './push-context';
 
@@ -121,9 +127,10 @@ async function applyPack(context: PushContext, event: PackEvent): Promise<EventO
         { sku: product.sku },
       );
     }
-    serial = normalizeOrThrow(payload.serial);
-    if (product.needsSerialNumber)
-      throwOnViolation(checkSerialFormat(serial.serial, product.serialFormat, product.sku));
+    serial = parseSerialOrThrow(payload.serial);
+    if (product.needsSerialNumber) {
+      requireSerialFormat(serial.serial, product.serialFormat, product.sku);
+    }
     await checkDuplicateInOrder(context, order, serial, null);
     warning = await checkOtherOrders(context, order, product.sku, serial);
   }
@@ -192,9 +199,10 @@ async function applyReplaceSerial(
       { sku: product.sku },
     );
   }
-  const serial = normalizeOrThrow(payload.serial);
-  if (product?.needsSerialNumber === true)
-    throwOnViolation(checkSerialFormat(serial.serial, product.serialFormat, product.sku));
+  const serial = parseSerialOrThrow(payload.serial);
+  if (product?.needsSerialNumber === true) {
+    requireSerialFormat(serial.serial, product.serialFormat, product.sku);
+  }
   await checkDuplicateInOrder(context, order, serial, payload.unitId);
   const warning = await checkOtherOrders(context, order, unit.sku, serial);
 
@@ -275,78 +283,70 @@ function requireUnit(order: LockedOrder, unitId: string) {
   return unit;
 }
 
-function normalizeOrThrow(raw: string): { serial: string; key: string } {
-  const checked = normalizeSerialValue(raw);
-  if (!checked.ok)
-    throw new AppError(
-      checked.violation.code,
-      checked.violation.message,
-      checked.violation.details,
-    );
-  return { serial: checked.serial, key: checked.key };
-}
-
-function throwOnViolation(
-  violation: { code: string; message: string; details?: Record<string, unknown> } | null,
-): void {
-  if (violation !== null) throw new AppError(violation.code, violation.message, violation.details);
-}
-
 async function checkDuplicateInOrder(
   context: PushContext,
   order: LockedOrder,
-  serial: { serial: string; key: string },
+  serial: NormalizedSerial,
   exceptUnitId: string | null,
 ): Promise<void> {
   const settings = await context.accountSettings();
-  if (settings.allowDuplicateSerialsInOrder) return;
-
-  for (const [unitId, unit] of order.units) {
-    if (unitId !== exceptUnitId && unit.serialKey === serial.key) {
-      throw new AppError(
-        'duplicate_serial_in_order',
-        `Serial number ${serial.serial} is already packed in order ${order.orderNumber} (as ${unit.serial}). Scan the serial of this unit.`,
-        { orderNumber: order.orderNumber, serial: serial.serial, existing: unit.serial },
-      );
-    }
-  }
+  const units = [...order.units].map(([unitId, unit]) => ({
+    unitId,
+    lineId: unit.lineId,
+    serial: unit.serial,
+  }));
+  requireUniqueInOrder(
+    serial.serial,
+    units,
+    settings.allowDuplicateSerialsInOrder,
+    exceptUnitId ?? undefined,
+  );
 }
 
 /**
- * Applies the cross-order policy: a serial already packed or shipped in another order for
- * the same SKU is rejected (`block`), applied with a warning (`warn`) or ignored (`off`).
- * Under `block` a transaction-scoped advisory lock on the SKU and serial makes two batches
- * that pack the same serial at once wait for each other.
+ * Applies the cross-order policy to a unit of the same SKU and serial in another order:
+ * rejected under `block`, applied with a warning under `warn`, not looked up under `off`.
+ * A shipped unit gets the shared rule's `serial_previously_shipped`; a unit packed but not
+ * yet shipped (for example by another station that was offline) gets
+ * `serial_packed_in_other_order`. Under `block` a transaction-scoped advisory lock on the
+ * SKU and serial makes two batches that pack the same serial at once wait for each other.
  */
 async function checkOtherOrders(
   context: PushContext,
   order: LockedOrder,
   sku: string,
-  serial: { serial: string; key: string },
+  serial: NormalizedSerial,
 ): Promise<{ code: string; message: string } | undefined> {
   const policy = (await context.accountSettings()).crossOrderSerialPolicy;
   if (policy === 'off') return undefined;
 
   if (policy === 'block') {
     await context.tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`${sku}\u0000${serial.key}`}))`,
+      sql`select pg_advisory_xact_lock(hashtext(${sku}), hashtext(${serial.key}))`,
     );
   }
   const other = await findSerialElsewhere(context.tx, sku, serial.key, order.orderNumber);
   if (other === null) return undefined;
 
-  const where = other.status === 'shipped' ? 'shipped' : 'packed';
-  const message = `Serial number ${serial.serial} of ${sku} was already ${where} in order ${other.orderNumber}.`;
+  if (other.shippedAt !== null) {
+    const warning = checkShippedElsewhere(
+      { serial: serial.serial, sku, orderNumber: order.orderNumber, policy },
+      { serial: serial.serial, sku, orderNumber: other.orderNumber, shippedAt: other.shippedAt },
+    );
+    return warning === null ? undefined : { code: warning.code, message: warning.message };
+  }
+
+  const message = `Serial "${serial.serial}" of ${sku} is already packed in order ${other.orderNumber}.`;
   if (policy === 'block') {
     throw new AppError(
-      'serial_already_used',
-      `${message} Check the unit and scan its own serial.`,
+      'serial_packed_in_other_order',
+      `${message} Scan the serial of another unit, or ask a supervisor.`,
       { sku, serial: serial.serial, otherOrderNumber: other.orderNumber },
     );
   }
   return {
-    code: 'serial_already_used',
-    message: `${message} Packed anyway because the setting only warns.`,
+    code: 'serial_packed_in_other_order',
+    message: `${message} Packed anyway because the account setting only warns.`,
   };
 }
 

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 
 import type { AccountSettings, OrderLine, Product } from '../../shared/domain';
 import type { Tx } from '../db/database';
-import { orderLines, orders, packedUnits, products } from '../db/schema';
+import { orderLines, orders, packedUnits, products, shipments } from '../db/schema';
 import { getSettings } from '../settings';
 
 /** An order as one push batch sees it: its row is locked until the batch commits. */
@@ -90,7 +90,8 @@ export class PushContext {
         serialKey: packedUnits.serialKey,
       })
       .from(packedUnits)
-      .where(and(eq(packedUnits.orderNumber, orderNumber), isNull(packedUnits.removedAt)));
+      .where(and(eq(packedUnits.orderNumber, orderNumber), isNull(packedUnits.removedAt)))
+      .orderBy(packedUnits.recordedAt, packedUnits.unitId);
 
     return {
       orderNumber,
@@ -102,25 +103,33 @@ export class PushContext {
   }
 }
 
-/** Units of other orders that carry the same serial for the same SKU, with their order's status. */
+/**
+ * A unit of another order (not cancelled, not removed) with the same SKU and serial key;
+ * a shipped one is preferred, with its shipping time.
+ */
 export async function findSerialElsewhere(
   tx: Tx,
   sku: string,
   serialKey: string,
   orderNumber: string,
-): Promise<{ orderNumber: string; status: string } | null> {
+): Promise<{ orderNumber: string; shippedAt: string | null } | null> {
   const rows = await tx
-    .select({ orderNumber: packedUnits.orderNumber, status: orders.status })
+    .select({ orderNumber: packedUnits.orderNumber, shippedAt: shipments.shippedAt })
     .from(packedUnits)
     .innerJoin(orders, eq(orders.orderNumber, packedUnits.orderNumber))
+    .leftJoin(shipments, eq(shipments.orderNumber, packedUnits.orderNumber))
     .where(
       and(
         eq(packedUnits.sku, sku),
         eq(packedUnits.serialKey, serialKey),
         isNull(packedUnits.removedAt),
-        inArray(orders.status, ['open', 'claimed', 'packed', 'shipped']),
+        ne(packedUnits.orderNumber, orderNumber),
+        ne(orders.status, 'cancelled'),
       ),
     )
-    .limit(5);
-  return rows.find((row) => row.orderNumber !== orderNumber) ?? null;
+    .orderBy(sql`${shipments.shippedAt} nulls last`)
+    .limit(1);
+  const row = rows[0];
+  if (row === undefined) return null;
+  return { orderNumber: row.orderNumber, shippedAt: row.shippedAt?.toISOString() ?? null };
 }

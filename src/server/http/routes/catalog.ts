@@ -102,7 +102,12 @@ export function catalogRoutes({ db }: Database) {
         applyBulkEdit(
           db,
           body.skus.map((sku, index) => ({ row: index + 1, sku, change: body.change })),
-          { atomic: body.atomic, dryRun: body.dryRun, columnFor: (field) => field },
+          {
+            atomic: body.atomic,
+            dryRun: body.dryRun,
+            columnFor: (field) => field,
+            editKind: 'bulk_edit',
+          },
         ),
     }),
     route({
@@ -127,6 +132,7 @@ export function catalogRoutes({ db }: Database) {
           dryRun: query.dryRun ?? false,
           columnFor: parsed.columnFor,
           ignoredColumns: parsed.ignoredColumns,
+          editKind: 'csv_import',
         });
       },
     }),

@@ -6,7 +6,7 @@ import { parseGs1 } from '../gs1/parse';
 import type { Gs1Message, Gs1ParseOptions } from '../gs1/types';
 import { toGtin14 } from './gtin';
 
-/** What a scan is, given the catalog and the orders the station knows. */
+/** The kind of a scan, given the catalog and the orders cached on the station. */
 export type ScanClassification =
   | { kind: 'order'; orderNumber: string }
   | { kind: 'product'; product: Product; matchedBy: 'gtin' | 'barcode' | 'sku' }

@@ -1,6 +1,6 @@
 /**
- * The GS1 Application Identifiers the station understands, from the GS1 General
- * Specifications (section 3, "GS1 Application Identifier definitions"). Lengths count data
+ * The GS1 Application Identifiers the station understands, with the lengths, formats
+ * and titles GS1 assigns them. Lengths count data
  * characters after the AI. GS1 assigns AIs so that no AI is a prefix of another, which is
  * what lets a parser read one without a separator.
  */
@@ -22,7 +22,7 @@ export interface AiDefinition {
 
 /**
  * Two-digit AI prefixes whose element has a predefined length, so no FNC1 follows it even in
- * the middle of a symbol (GS1 General Specifications, figure 7.8.5-2). The parser accepts a
+ * the middle of a symbol. The parser accepts a
  * separator after any fixed-length element anyway, because some printers add one.
  */
 export const PREDEFINED_LENGTH_PREFIXES: ReadonlySet<string> = new Set([

@@ -1,7 +1,7 @@
 /**
- * Resolves a two-digit GS1 year with the rule of GS1 General Specifications section 7.12:
- * a year 51–99 years ahead of the current year is in the previous century, one 50–99 years
- * behind is in the next century, anything else is in the current century.
+ * Resolves a two-digit GS1 year with GS1's sliding century rule. A year 51 to 99 years ahead
+ * of the current year is in the previous century. A year 50 to 99 years behind it is in the
+ * next century. Any other year is in the current century.
  */
 export function resolveGs1Year(twoDigitYear: number, now: Date): number {
   const currentYear = now.getUTCFullYear();

@@ -114,7 +114,10 @@ function parseRaw(input: string, now: Date): Result<Gs1Element[]> {
 /**
  * Splits `(AI)value(AI)value…` at every bracketed known AI. A bracketed group of 2 to 4
  * digits that is not a known AI could be a new AI or data, so it is rejected rather than
- * guessed; other parentheses, such as `(7)` or `(A)`, are data.
+ * guessed. Other parentheses, such as `(7)` or `(A)`, are data.
+ *
+ * NOTE: a value that really contains a known AI in brackets, such as a lot "B(22)7", is
+ * split there. Only scanning the barcode itself avoids that.
  */
 function parseBracketed(text: string, now: Date): Result<Gs1Element[]> {
   const boundaries: Array<{ ai: string; start: number; end: number }> = [];

@@ -34,7 +34,7 @@ export interface Gs1ParseOptions {
   symbolForGsIsGs?: boolean;
   /**
    * Read `]` as GS, for scanners that drop the Ctrl of Ctrl+]. Off by default, because `]`
-   * is otherwise ordinary data; turn it on only from a scanner profile that says so.
+   * is otherwise ordinary data; turn it on only for a scanner profile that is known to do this.
    */
   closingBracketIsGs?: boolean;
   /** Further characters the scanner sends as GS, e.g. a private-use code point. */

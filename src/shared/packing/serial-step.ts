@@ -13,7 +13,7 @@ type AwaitingSerial = Extract<PackingState, { phase: 'awaiting_serial' }>;
  * the packer can scan or type again.
  *
  * Under the `warn` policy the first entry of a previously shipped serial only shows a
- * warning; the same serial entered again (or `confirm_serial`) packs it and records the
+ * warning. The same serial entered again, or `confirm_serial`, packs it and records the
  * other order on the unit.
  */
 export function acceptSerial(

@@ -25,7 +25,7 @@ export type PackingErrorCode =
   | 'reason_required'
   | 'order_incomplete';
 
-/** Which unit the serial prompt is for. */
+/** The unit the serial prompt asks about. */
 export interface SerialPrompt {
   lineId: string;
   sku: string;
@@ -67,7 +67,7 @@ export type PackingInput =
   | { type: 'ship' }
   | { type: 'close_order' };
 
-/** What the packing service must do after a decision, in order. */
+/** An action the packing service must take after a decision, in list order. */
 export type PackingEffect =
   | { type: 'open_order'; orderNumber: string }
   | {

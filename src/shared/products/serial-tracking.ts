@@ -2,7 +2,7 @@ import type { Product } from '../domain';
 import { fail, ok, type Result } from '../serial/result';
 
 /**
- * How a product change was made. The three standard edits can only switch Needs Serial
+ * The way a product change was made. The three standard edits can only switch Needs Serial
  * Number on; `privileged_disable` is the separate, audited operation that may switch it off.
  */
 export type ProductEditKind = 'single_edit' | 'bulk_edit' | 'csv_import' | 'privileged_disable';

@@ -4,7 +4,7 @@ import { fail, formatCodePoint, ok, type Result } from './result';
 import { findMixedScript } from './scripts';
 
 /**
- * Longest raw input that is normalised at all. Anything longer cannot trim down to a valid
+ * Maximum raw input length that is normalised at all. Anything longer cannot trim down to a valid
  * serial in practice and is rejected before NFKC, so pasted megabytes cost nothing.
  */
 const MAX_RAW_LENGTH = 1024;

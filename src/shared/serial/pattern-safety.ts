@@ -148,7 +148,10 @@ function readQuantifier(
       return index;
     }
     const min = Number(match[1]);
-    const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
+    let max = min;
+    if (match[2] !== undefined) {
+      max = match[3] === '' ? Infinity : Number(match[3]);
+    }
     report(max !== min, max > 1);
     end = index + match[0].length;
   } else {

@@ -1,0 +1,21 @@
+import { AppError } from '../../shared/errors';
+
+/**
+ * Error codes the packing service adds to those of the shared packing, serial and GS1
+ * rules and of the station store.
+ */
+export type PackingServiceErrorCode =
+  /** An uncached order was scanned and the server could not be asked for it. */
+  | 'order_unreachable'
+  /** A label was asked for an order that has none yet. */
+  | 'not_shipped'
+  /** Shipping is waiting for the server; the sync engine completes it by itself. */
+  | 'label_pending';
+
+export function packingError(
+  code: PackingServiceErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): AppError {
+  return new AppError(code, message, details);
+}

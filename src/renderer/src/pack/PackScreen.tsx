@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { buildScan } from '../../../shared/scanner/scan';
-import { parseGs1Fields } from '../../../shared/scanner/gs1-fields';
 import { ProblemNote } from '../ui/ProblemNote';
 import { FeedbackBanner } from './FeedbackBanner';
 import { LinesTable } from './LinesTable';
+import { manualScan } from './manual-scan';
 import { PackedUnits } from './PackedUnits';
 import type { UnitAction } from './PackedUnits';
 import { ScanBar } from './ScanBar';
@@ -76,13 +75,7 @@ export function PackScreen() {
         inputRef={scanInput}
         label={view.order === null || finished ? 'Scan an order number' : 'Scan an item'}
         disabled={false}
-        onSubmit={(text) => {
-          const scan = buildScan(
-            { text, symbology: null, terminator: 'cr' },
-            { source: 'manual', device: null, time: new Date(), parseGs1: parseGs1Fields },
-          );
-          void sendScan(scan);
-        }}
+        onSubmit={(text) => sendScan(manualScan(text))}
       />
       <ProblemNote problem={problem} />
 

@@ -6,7 +6,7 @@ import { packingError, reject, succeed } from './outcomes';
 import { acceptSerial, orderMissing } from './serial-step';
 import type { PackingContext, PackingDecision, PackingState } from './types';
 
-type Scan = { text: string; gs1?: Gs1Message };
+type Scan = { text: string; symbology?: string | null; gs1?: Gs1Message };
 
 /** Decides what a scan means in the current phase. */
 export function decideScan(
@@ -53,7 +53,9 @@ function classify(scan: Scan, context: PackingContext): ScanClassification {
     index: context.products,
     isOrderNumber: (text: string) => context.findOrder(text) !== undefined,
   };
-  return classifyScan(scan.text, catalog, context.gs1Options);
+  // The AIM identifier goes back in front of the text, where classifyScan reads it.
+  const text = (scan.symbology ?? '') + scan.text;
+  return classifyScan(text, catalog, context.gs1Options);
 }
 
 /**

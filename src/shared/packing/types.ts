@@ -57,8 +57,11 @@ export type PackingState =
   | { phase: 'shipped'; orderNumber: string };
 
 export type PackingInput =
-  /** A scan; `gs1` is set when the scanner layer already parsed a GS1 element string. */
-  | { type: 'scan'; text: string; gs1?: Gs1Message }
+  /**
+   * A scan. `symbology` is the AIM identifier when the scanner layer split it off `text`.
+   * `gs1` skips parsing when the caller already has the parsed element string.
+   */
+  | { type: 'scan'; text: string; symbology?: string | null; gs1?: Gs1Message }
   | { type: 'submit_serial'; serial: string }
   | { type: 'confirm_serial' }
   | { type: 'cancel_prompt' }

@@ -651,3 +651,22 @@ describe('decidePacking shipping and edits', () => {
     expect(bench.state).toEqual({ phase: 'idle' });
   });
 });
+
+describe('decidePacking scanner symbology', () => {
+  it('reads a GS1 symbology sent apart from the text', () => {
+    const bench = openBench();
+
+    bench.send({ type: 'scan', text: `01${GTIN_WIDGET}21SN-4`, symbology: ']d2' });
+
+    expect(bench.units[0]?.serial).toBe('SN-4');
+  });
+
+  it('never splits text with a non-GS1 symbology', () => {
+    const bench = openBench();
+    bench.scan(GTIN_WIDGET);
+
+    bench.send({ type: 'scan', text: `01${GTIN_WIDGET}`, symbology: ']C0' });
+
+    expect(bench.units[0]?.serial).toBe(`01${GTIN_WIDGET}`);
+  });
+});

@@ -31,7 +31,9 @@ export interface OpenStoreOptions {
 
 // NOTE: a bundled main process must ship this folder next to the bundle, or pass
 // `migrationsFolder`, because the migrations are read from disk at start-up.
-const defaultMigrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+function defaultMigrationsFolder(): string {
+  return fileURLToPath(new URL('./migrations', import.meta.url));
+}
 
 /**
  * Opens the station database: checks an existing file first (schema version, then
@@ -41,7 +43,7 @@ const defaultMigrationsFolder = fileURLToPath(new URL('./migrations', import.met
 export function openConnection(options: OpenStoreOptions): StoreContext {
   const logger = options.logger.child({ component: 'store' });
   const now = options.now ?? Date.now;
-  const migrations = loadMigrations(options.migrationsFolder ?? defaultMigrationsFolder);
+  const migrations = loadMigrations(options.migrationsFolder ?? defaultMigrationsFolder());
 
   if (existsSync(options.file) && statSync(options.file).size > 0) {
     inspectExisting(options.file, migrations.length, logger);

@@ -108,7 +108,7 @@ describe('history.search', () => {
         );
       }
     });
-    const seen: string[] = [];
+    const seen: (string | null)[] = [];
     let cursor: string | undefined;
     let pages = 0;
 

@@ -7,6 +7,9 @@ import type { Gs1Element } from './types';
 /**
  * Checks one element's value against its AI definition: length, the digits it must start
  * with, its check digit and its date. Returns the element with its date or measure decoded.
+ *
+ * NOTE: alphanumeric values are not checked against GS1's 82-character set, so a `]` that
+ * stood in for a lost GS stays in the value, and the AI after it is missing from the scan.
  */
 export function validateElement(
   definition: AiDefinition,

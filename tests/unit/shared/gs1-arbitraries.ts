@@ -23,7 +23,7 @@ const yymmdd = fc
   .tuple(twoDigits(0, 99), twoDigits(1, 12), twoDigits(0, 28))
   .map((parts) => parts.join(''));
 
-/** A value that passes the definition's rules, including check digits and dates. */
+/** Generates values that pass the definition's rules, including check digits and dates. */
 export function validValue(definition: AiDefinition): fc.Arbitrary<string> {
   if (definition.date === 'YYMMDD') {
     return yymmdd;

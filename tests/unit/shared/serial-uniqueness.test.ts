@@ -12,7 +12,7 @@ import {
 const noDuplicates = { allowDuplicateSerialsInOrder: false };
 const duplicatesAllowed = { allowDuplicateSerialsInOrder: true };
 
-// Order ORD-1003: line L1 (WIDGET-01 × 2) holds SN-0042; line L2 (WIDGET-01 × 3) is empty.
+// Order ORD-1003: line L1 (WIDGET-01 × 2) contains SN-0042; line L2 (WIDGET-01 × 3) is empty.
 const packed: UnitSerial[] = [{ unitId: 'u1', lineId: 'L1', serial: 'SN-0042' }];
 
 function check(raw: string, settings = noDuplicates, units = packed) {

@@ -39,7 +39,11 @@ export async function startTestServer(driver: Driver): Promise<TestServer> {
   const database = await openDatabase(location);
   let server: RunningServer;
   try {
-    server = await startServer(database, { host: '127.0.0.1', port: 0, logger: createLogger({ level: 'silent' }) });
+    server = await startServer(database, {
+      host: '127.0.0.1',
+      port: 0,
+      logger: createLogger({ level: 'silent' }),
+    });
   } catch (error) {
     await database.close();
     throw error;
@@ -51,7 +55,8 @@ export async function startTestServer(driver: Driver): Promise<TestServer> {
     adminToken: '',
     stationToken: '',
     reset: async () => {
-      await database.db.execute(sql`truncate api_tokens, audit_log, order_lines, orders, packed_units, products,
+      await database.db
+        .execute(sql`truncate api_tokens, audit_log, order_lines, orders, packed_units, products,
         serial_changes, settings, shipments, shipped_serials, sync_clients, sync_events`);
       harness.adminToken = (await createToken(database.db, 'test-admin', 'admin')).token;
       harness.stationToken = (await createToken(database.db, 'test-station', 'station')).token;
@@ -90,19 +95,27 @@ export async function call(
   const response = await fetch(`${server.url}${path}`, { method, headers, body });
   const text = await response.text();
   let json: unknown = undefined;
-  if ((response.headers.get('content-type') ?? '').includes('application/json')) json = JSON.parse(text);
+  if ((response.headers.get('content-type') ?? '').includes('application/json'))
+    json = JSON.parse(text);
   return { status: response.status, headers: response.headers, text, json };
 }
 
 export async function createProducts(
   server: TestServer,
-  products: { sku: string; name?: string; kind?: string; needsSerialNumber?: boolean; barcodes?: string[] }[],
+  products: {
+    sku: string;
+    name?: string;
+    kind?: string;
+    needsSerialNumber?: boolean;
+    barcodes?: string[];
+  }[],
 ): Promise<void> {
   for (const product of products) {
     const response = await call(server, 'POST', '/v1/products', {
       body: { name: `${product.sku} name`, kind: 'standard', needsSerialNumber: false, ...product },
     });
-    if (response.status !== 201) throw new Error(`creating ${product.sku} failed: ${response.text}`);
+    if (response.status !== 201)
+      throw new Error(`creating ${product.sku} failed: ${response.text}`);
   }
 }
 
@@ -120,22 +133,50 @@ export class StationOutbox {
   readonly clientId = randomUUID();
   private seq = 0;
 
-  constructor(readonly stationId: string, readonly packer = 'packer-1') {}
+  constructor(
+    readonly stationId: string,
+    readonly packer = 'packer-1',
+  ) {}
 
   claim(orderNumber: string) {
     return this.event('order.claim', { orderNumber, stationId: this.stationId });
   }
 
-  pack(orderNumber: string, lineId: string, sku: string, serial: string | null, unitId: string = randomUUID()) {
-    return this.event('unit.pack', { unitId, orderNumber, lineId, sku, serial, packer: this.packer, stationId: this.stationId });
+  pack(
+    orderNumber: string,
+    lineId: string,
+    sku: string,
+    serial: string | null,
+    unitId: string = randomUUID(),
+  ) {
+    return this.event('unit.pack', {
+      unitId,
+      orderNumber,
+      lineId,
+      sku,
+      serial,
+      packer: this.packer,
+      stationId: this.stationId,
+    });
   }
 
   remove(orderNumber: string, unitId: string, reason = 'scanned the wrong unit') {
     return this.event('unit.remove', { unitId, orderNumber, reason, packer: this.packer });
   }
 
-  replaceSerial(orderNumber: string, unitId: string, serial: string, reason = 'wrong label scanned') {
-    return this.event('unit.replace_serial', { unitId, orderNumber, serial, reason, packer: this.packer });
+  replaceSerial(
+    orderNumber: string,
+    unitId: string,
+    serial: string,
+    reason = 'wrong label scanned',
+  ) {
+    return this.event('unit.replace_serial', {
+      unitId,
+      orderNumber,
+      serial,
+      reason,
+      packer: this.packer,
+    });
   }
 
   private event(type: string, payload: Record<string, unknown>) {
@@ -145,11 +186,15 @@ export class StationOutbox {
 }
 
 export function push(server: TestServer, clientId: string, events: unknown[], token?: string) {
-  return call(server, 'POST', '/v1/sync/push', { body: { clientId, events }, token: token ?? server.stationToken });
+  return call(server, 'POST', '/v1/sync/push', {
+    body: { clientId, events },
+    token: token ?? server.stationToken,
+  });
 }
 
 async function freshDatabase(driver: Driver) {
-  if (driver === 'pglite') return { location: { inMemory: true as const }, dropDatabase: async () => undefined };
+  if (driver === 'pglite')
+    return { location: { inMemory: true as const }, dropDatabase: async () => undefined };
 
   const adminUrl = inject('postgresUrl');
   const name = `packing_test_${randomUUID().replace(/-/g, '')}`;

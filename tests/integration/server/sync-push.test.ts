@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { call, createOrder, createProducts, drivers, push, StationOutbox, startTestServer } from './harness';
+import {
+  call,
+  createOrder,
+  createProducts,
+  drivers,
+  push,
+  StationOutbox,
+  startTestServer,
+} from './harness';
 import type { TestServer } from './harness';
 
 describe.each(drivers)('sync push on %s', (driver) => {
@@ -33,9 +41,15 @@ describe.each(drivers)('sync push on %s', (driver) => {
     const again = await push(server, station.clientId, events);
 
     expect(first.status).toBe(200);
-    expect(first.json.results.map((result: { status: string }) => result.status)).toEqual(['applied', 'applied']);
+    expect(first.json.results.map((result: { status: string }) => result.status)).toEqual([
+      'applied',
+      'applied',
+    ]);
     expect(first.json.lastSeq).toBe(2);
-    expect(again.json.results.map((result: { status: string }) => result.status)).toEqual(['duplicate', 'duplicate']);
+    expect(again.json.results.map((result: { status: string }) => result.status)).toEqual([
+      'duplicate',
+      'duplicate',
+    ]);
     expect(again.json.lastSeq).toBe(2);
     const order = await call(server, 'GET', '/v1/orders/ORD-1003');
     expect(order.json.units).toHaveLength(1);
@@ -52,7 +66,10 @@ describe.each(drivers)('sync push on %s', (driver) => {
     expect(response.json.lastSeq).toBe(1);
     expect(response.json.results[1]).toMatchObject({ seq: later.seq, status: 'gap' });
     const resent = await push(server, station.clientId, [skipped, later]);
-    expect(resent.json.results.map((result: { status: string }) => result.status)).toEqual(['applied', 'applied']);
+    expect(resent.json.results.map((result: { status: string }) => result.status)).toEqual([
+      'applied',
+      'applied',
+    ]);
     expect(resent.json.lastSeq).toBe(3);
   });
 
@@ -70,7 +87,9 @@ describe.each(drivers)('sync push on %s', (driver) => {
   });
 
   it('applies two identical concurrent pushes once', async () => {
-    await call(server, 'PUT', '/v1/settings', { body: { allowDuplicateSerialsInOrder: false, crossOrderSerialPolicy: 'off' } });
+    await call(server, 'PUT', '/v1/settings', {
+      body: { allowDuplicateSerialsInOrder: false, crossOrderSerialPolicy: 'off' },
+    });
     const station = new StationOutbox('station-a');
     const tracked = [
       station.claim('ORD-1003'),
@@ -82,7 +101,9 @@ describe.each(drivers)('sync push on %s', (driver) => {
       push(server, station.clientId, tracked),
     ]);
 
-    const statuses = [...first.json.results, ...second.json.results].map((result: { status: string }) => result.status);
+    const statuses = [...first.json.results, ...second.json.results].map(
+      (result: { status: string }) => result.status,
+    );
     expect(statuses.filter((status) => status === 'applied')).toHaveLength(4);
     expect(statuses.filter((status) => status === 'duplicate')).toHaveLength(4);
     const order = await call(server, 'GET', '/v1/orders/ORD-1003');
@@ -99,8 +120,14 @@ describe.each(drivers)('sync push on %s', (driver) => {
       stationB.pack('ORD-1003', '1', 'WIDGET-01', 'SN-9'),
     ]);
 
-    expect(response.json.results[0]).toMatchObject({ status: 'rejected', code: 'order_claimed_by_other_station' });
-    expect(response.json.results[1]).toMatchObject({ status: 'rejected', code: 'order_claimed_by_other_station' });
+    expect(response.json.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'order_claimed_by_other_station',
+    });
+    expect(response.json.results[1]).toMatchObject({
+      status: 'rejected',
+      code: 'order_claimed_by_other_station',
+    });
     expect(response.json.lastSeq).toBe(2);
   });
 
@@ -118,7 +145,10 @@ describe.each(drivers)('sync push on %s', (driver) => {
     ]);
 
     expect(response.json.results[0]).toMatchObject({ status: 'rejected', code: 'serial_required' });
-    expect(response.json.results[1]).toMatchObject({ status: 'rejected', code: 'serial_not_supported_for_kits' });
+    expect(response.json.results[1]).toMatchObject({
+      status: 'rejected',
+      code: 'serial_not_supported_for_kits',
+    });
     expect(response.json.results[2]).toMatchObject({ status: 'applied' });
   });
 
@@ -137,7 +167,10 @@ describe.each(drivers)('sync push on %s', (driver) => {
       ['2', 'SN-0046\n'],
       ['1', '   '],
     ];
-    const events = [station.claim('ORD-1003'), ...entries.map(([line, serial]) => station.pack('ORD-1003', line, 'WIDGET-01', serial))];
+    const events = [
+      station.claim('ORD-1003'),
+      ...entries.map(([line, serial]) => station.pack('ORD-1003', line, 'WIDGET-01', serial)),
+    ];
 
     const response = await push(server, station.clientId, events);
     const results = response.json.results.slice(1);
@@ -160,7 +193,9 @@ describe.each(drivers)('sync push on %s', (driver) => {
   });
 
   it('accepts duplicates in an order when the setting allows them', async () => {
-    await call(server, 'PUT', '/v1/settings', { body: { allowDuplicateSerialsInOrder: true, crossOrderSerialPolicy: 'warn' } });
+    await call(server, 'PUT', '/v1/settings', {
+      body: { allowDuplicateSerialsInOrder: true, crossOrderSerialPolicy: 'warn' },
+    });
     const station = new StationOutbox('station-a');
 
     const response = await push(server, station.clientId, [
@@ -170,7 +205,12 @@ describe.each(drivers)('sync push on %s', (driver) => {
       station.pack('ORD-1003', '2', 'WIDGET-01', 'sn-0042'),
     ]);
 
-    expect(response.json.results.map((result: { status: string }) => result.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    expect(response.json.results.map((result: { status: string }) => result.status)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'applied',
+    ]);
     const order = await call(server, 'GET', '/v1/orders/ORD-1003');
     expect(order.json.units.map((unit: { serial: string }) => unit.serial)).toContain('sn-0042');
   });
@@ -185,22 +225,35 @@ describe.each(drivers)('sync push on %s', (driver) => {
     await push(server, station.clientId, [row1, row2]);
     const replay = await push(server, station.clientId, [row1, row2]);
 
-    expect(replay.json.results.map((result: { status: string }) => result.status)).toEqual(['duplicate', 'duplicate']);
+    expect(replay.json.results.map((result: { status: string }) => result.status)).toEqual([
+      'duplicate',
+      'duplicate',
+    ]);
     const order = await call(server, 'GET', '/v1/orders/ORD-1004');
-    expect(order.json.units.map((unit: { serial: string }) => unit.serial).sort()).toEqual(['SN-0060', 'SN-0061']);
+    expect(order.json.units.map((unit: { serial: string }) => unit.serial).sort()).toEqual([
+      'SN-0060',
+      'SN-0061',
+    ]);
   });
 
   it('blocks a serial packed in another order for the same SKU', async () => {
-    await call(server, 'PUT', '/v1/settings', { body: { allowDuplicateSerialsInOrder: false, crossOrderSerialPolicy: 'block' } });
+    await call(server, 'PUT', '/v1/settings', {
+      body: { allowDuplicateSerialsInOrder: false, crossOrderSerialPolicy: 'block' },
+    });
     await createOrder(server, 'ORD-1004', [{ lineId: '1', sku: 'WIDGET-01', quantity: 1 }]);
     await createOrder(server, 'ORD-1005', [{ lineId: '1', sku: 'WIDGET-01', quantity: 1 }]);
     const stationA = new StationOutbox('station-a');
     const stationB = new StationOutbox('station-b');
     await push(server, stationA.clientId, [stationA.pack('ORD-1004', '1', 'WIDGET-01', 'SN-0060')]);
 
-    const response = await push(server, stationB.clientId, [stationB.pack('ORD-1005', '1', 'WIDGET-01', 'SN-0060')]);
+    const response = await push(server, stationB.clientId, [
+      stationB.pack('ORD-1005', '1', 'WIDGET-01', 'SN-0060'),
+    ]);
 
-    expect(response.json.results[0]).toMatchObject({ status: 'rejected', code: 'serial_packed_in_other_order' });
+    expect(response.json.results[0]).toMatchObject({
+      status: 'rejected',
+      code: 'serial_packed_in_other_order',
+    });
     expect(response.json.results[0].message).toContain('ORD-1004');
     expect(response.json.lastSeq).toBe(1);
   });
@@ -212,7 +265,9 @@ describe.each(drivers)('sync push on %s', (driver) => {
     await push(server, station.clientId, [station.pack('ORD-1004', '1', 'WIDGET-01', 'SN-0070')]);
     await call(server, 'POST', '/v1/orders/ORD-1004/shipment', { token: server.stationToken });
 
-    const response = await push(server, station.clientId, [station.pack('ORD-1005', '1', 'WIDGET-01', 'sn-0070')]);
+    const response = await push(server, station.clientId, [
+      station.pack('ORD-1005', '1', 'WIDGET-01', 'sn-0070'),
+    ]);
 
     expect(response.json.results[0].status).toBe('applied');
     expect(response.json.results[0].warning.code).toBe('serial_previously_shipped');
@@ -235,8 +290,17 @@ describe.each(drivers)('sync push on %s', (driver) => {
       station.remove('ORD-1003', unitB),
     ]);
 
-    const statuses = response.json.results.map((result: { status: string; code?: string }) => result.code ?? result.status);
-    expect(statuses).toEqual(['applied', 'applied', 'duplicate_serial_in_order', 'applied', 'applied', 'unit_not_found']);
+    const statuses = response.json.results.map(
+      (result: { status: string; code?: string }) => result.code ?? result.status,
+    );
+    expect(statuses).toEqual([
+      'applied',
+      'applied',
+      'duplicate_serial_in_order',
+      'applied',
+      'applied',
+      'unit_not_found',
+    ]);
     const order = await call(server, 'GET', '/v1/orders/ORD-1003');
     expect(order.json.units.map((unit: { serial: string }) => unit.serial)).toEqual(['SN-A2']);
   });

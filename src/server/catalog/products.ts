@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { productKindSchema, productSchema, serialFormatSchema } from '../../shared/domain';
 import type { Product } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
 import type { Executor } from '../db/database';
 import { nextVersion } from '../db/database';
 import { products } from '../db/schema';

@@ -92,7 +92,16 @@ export const pushResultSchema = z.discriminatedUnion('status', [
     /** Applied, but worth showing: a serial already used in another order under `warn`. */
     warning: z.object({ code: z.string(), message: z.string() }).optional(),
   }),
-  z.object({ seq: z.number().int(), id: z.string().uuid(), status: z.literal('duplicate') }),
+  z.object({
+    seq: z.number().int(),
+    id: z.string().uuid(),
+    status: z.literal('duplicate'),
+    /**
+     * Present when the event was rejected when it first arrived, so a station whose first
+     * answer was lost on the wire still learns the rejection instead of counting it applied.
+     */
+    rejection: z.object({ code: z.string(), message: z.string() }).optional(),
+  }),
   z.object({
     seq: z.number().int(),
     id: z.string().uuid(),

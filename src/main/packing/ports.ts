@@ -1,96 +1,48 @@
-import type { AccountSettings, Order, Product } from '../../shared/domain';
-import type {
-  CsvImportResult,
-  bulkEditResultSchema,
-  productChangesSchema,
-} from '../../shared/ipc/channels/admin';
-import type { ReportRow, SyncStatus } from '../../shared/ipc/channels/supervisor';
 import type { ScannerDevice } from '../../shared/ipc/channels/station';
 import type { Scan } from '../../shared/scanner/scan';
-import type { z } from 'zod';
+import type { BackendClient } from '../backend';
+import type { ShipOutcome, SyncEngine } from '../sync';
 
 /**
- * The narrow interfaces the packing service and the IPC handlers need from the sync
- * engine, the backend client, the station configuration and the scanner manager. The
- * real modules satisfy them; tests may pass their own at the edge of the world.
+ * What the packing service and the IPC handlers use of the sync engine, the backend
+ * client, the station configuration and the scanner manager.
  */
-
-/** A label the server created for an order, as the station recorded it. */
-export interface ShipmentRecord {
-  shipmentId: string;
-  orderNumber: string;
-  trackingNumber: string;
-  shippedAt: string;
-}
 
 /**
- * The outcome of asking for a label. `label_pending` means the server could not be reached
- * (or has not yet received the order's events); the engine keeps trying on its own and
- * records the shipment in the station store when the label exists.
+ * The sync engine as the packing service and the sync screen use it: wake after an outbox
+ * write, fetch an uncached order, ship (label pending while offline, shipped by itself
+ * later), label files, status and rejected events.
  */
-export type ShipOutcome =
-  { status: 'shipped'; shipment: ShipmentRecord } | { status: 'label_pending'; reason: string };
+export type SyncPort = Pick<
+  SyncEngine,
+  | 'wake'
+  | 'status'
+  | 'retryNow'
+  | 'dismissRejected'
+  | 'onStatus'
+  | 'fetchOrder'
+  | 'shipOrder'
+  | 'label'
+>;
 
-export interface SyncPort {
-  /** Starts a push soon; called after every outbox write. */
-  wake(): void;
-  status(): SyncStatus;
-  retryNow(): Promise<SyncStatus>;
-  /** Marks a rejected event handled; `actor` and `note` go to the audit log. */
-  dismissRejected(seq: number, note: string, actor: string): Promise<SyncStatus> | SyncStatus;
-  /** Calls `listener` on every status change, including a label pending becoming shipped. */
-  subscribe(listener: (status: SyncStatus) => void): () => void;
-  /**
-   * Fetches an order that is not cached, stores it (and its products) in the station store
-   * and returns it; null when the server does not know it. Throws an AppError when the
-   * server cannot be reached.
-   */
-  fetchOrder(orderNumber: string): Promise<Order | null>;
-  /** Flushes the order's events, then asks for its label. */
-  shipOrder(orderNumber: string): Promise<ShipOutcome>;
-  /** The label of a shipment: PDF bytes and ZPL text. */
-  label(trackingNumber: string): Promise<{ pdf: Uint8Array; zpl: string }>;
-  close(): Promise<void>;
-}
+export type { ShipOutcome };
 
-export type ProductChanges = z.output<typeof productChangesSchema>;
-export type BulkEditResult = z.output<typeof bulkEditResultSchema>;
-
-export interface ReportPage {
-  rows: ReportRow[];
-  nextCursor: string | null;
-}
-
-export interface ReportFilters {
-  serials?: string[];
-  sku?: string;
-  orderNumber?: string;
-  from?: string;
-  to?: string;
-}
-
-/** The backend's HTTP API as far as the supervisor and admin screens use it. */
-export interface BackendPort {
-  searchReport(
-    filters: ReportFilters,
-    page: { cursor?: string; limit: number },
-  ): Promise<ReportPage>;
-  /** The report as CSV, streamed in chunks as the server sends them. */
-  exportReportCsv(filters: ReportFilters): Promise<AsyncIterable<Uint8Array>>;
-  searchProducts(query: {
-    query?: string;
-    cursor?: string;
-    limit: number;
-  }): Promise<{ products: Product[]; nextCursor: string | null }>;
-  updateProduct(sku: string, changes: ProductChanges): Promise<Product>;
-  bulkEditProducts(skus: string[], changes: ProductChanges): Promise<BulkEditResult[]>;
-  importProductsCsv(
-    csv: string,
-    options: { dryRun: boolean; onProgress: (sentBytes: number, totalBytes: number) => void },
-  ): Promise<CsvImportResult>;
-  getSettings(): Promise<AccountSettings>;
-  updateSettings(changes: Partial<AccountSettings>): Promise<AccountSettings>;
-}
+/**
+ * The backend client as the supervisor and admin screens use it. A client made with the
+ * station token serves the report; one made with an admin token also serves the admin
+ * screens.
+ */
+export type BackendPort = Pick<
+  BackendClient,
+  | 'searchSerialReport'
+  | 'serialReportCsv'
+  | 'searchProducts'
+  | 'updateProduct'
+  | 'bulkEditProducts'
+  | 'importBulkEditCsv'
+  | 'getSettings'
+  | 'putSettings'
+>;
 
 /** The station's resolved configuration. Tokens never leave main and are never logged. */
 export interface StationConfig {

@@ -64,6 +64,7 @@ export class PackingService {
   private queue: Promise<unknown> = Promise.resolve();
   private lastPushedState: PackView['state'] | null = null;
   private readonly log: Logger;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly options: PackingServiceOptions) {
     this.log = options.logger.child({ component: 'packing' });
@@ -72,6 +73,17 @@ export class PackingService {
       { orderNumber: orderNumberOf(this.session), phase: this.session.machine.phase },
       'pack session loaded',
     );
+    this.unsubscribe = options.sync.onStatus(() => {
+      this.refresh().catch((error: unknown) => {
+        this.log.error({ err: error }, 'refreshing the pack session after a sync change failed');
+      });
+    });
+  }
+
+  /** Stops following the sync engine and waits for the queued work. */
+  async close(): Promise<void> {
+    this.unsubscribe();
+    await this.settled();
   }
 
   view(): PackView {

@@ -55,7 +55,7 @@ async function fromServer(
 
   try {
     const page = await Promise.race([
-      backend.searchReport({ serials: [serial] }, { limit: 50 }),
+      backend.searchSerialReport({ serials: [serial], limit: 50 }),
       timeout,
     ]);
     if (page === null) {

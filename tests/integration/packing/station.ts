@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { AppError } from '../../../src/shared/errors';
 import type { Order, Product } from '../../../src/shared/domain';
 import type { PackView } from '../../../src/shared/ipc/channels/pack';
-import type { SyncStatus } from '../../../src/shared/ipc/channels/supervisor';
 import type { Scan } from '../../../src/shared/scanner/scan';
 import { createLogger } from '../../../src/main/logger';
 import type { Logger } from '../../../src/main/logger';
 import { PackingService } from '../../../src/main/packing';
-import type { BackendPort, ShipOutcome, SyncPort } from '../../../src/main/packing';
+import type { BackendClient } from '../../../src/main/backend';
+import { createSyncEngine } from '../../../src/main/sync';
+import type { SyncEngine } from '../../../src/main/sync';
 import { openStationStore } from '../../../src/main/store';
 import type { StationStore } from '../../../src/main/store';
 
@@ -42,17 +42,18 @@ export interface TestStation {
   folder: string;
   file: string;
   store: StationStore;
+  engine: SyncEngine;
   packing: PackingService;
   views: PackView[];
   logger: Logger;
   /** Closes the store and opens it again with a new service, like a restart of the app. */
-  restart(): void;
-  close(): void;
+  restart(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface StationOptions {
-  sync?: SyncPort;
-  backend?: BackendPort | null;
+  /** The backend client; without one the sync engine stays offline. */
+  client?: BackendClient | null;
   /** Skips caching the demo catalog and orders. */
   empty?: boolean;
 }
@@ -62,19 +63,20 @@ export function openTestStation(options: StationOptions = {}): TestStation {
   const file = path.join(folder, 'station.db');
   const logger = createLogger({ level: 'silent' });
   const views: PackView[] = [];
-  const sync = options.sync ?? new DisconnectedSync();
+  const client = options.client ?? null;
 
-  const open = (): { store: StationStore; packing: PackingService } => {
+  const open = (): { store: StationStore; engine: SyncEngine; packing: PackingService } => {
     const store = openStationStore({ file, logger });
+    const engine = createSyncEngine({ store, client, logger, pullIntervalMs: 3_600_000 });
     const packing = new PackingService({
       store,
-      sync,
-      backend: options.backend ?? null,
+      sync: engine,
+      backend: client,
       identity: () => ({ stationName: 'station-1', packerName: 'Ada' }),
       logger,
       onChange: (view) => views.push(view),
     });
-    return { store, packing };
+    return { store, engine, packing };
   };
 
   const first = open();
@@ -89,11 +91,15 @@ export function openTestStation(options: StationOptions = {}): TestStation {
     ...first,
     views,
     logger,
-    restart() {
+    async restart() {
+      await station.packing.close();
+      await station.engine.stop();
       station.store.close();
       Object.assign(station, open());
     },
-    close() {
+    async close() {
+      await station.packing.close();
+      await station.engine.stop();
       station.store.close();
       rmSync(folder, { recursive: true, force: true });
     },
@@ -110,62 +116,6 @@ export function scanOf(text: string, symbology: string | null = null): Scan {
     device: null,
     time: new Date().toISOString(),
   };
-}
-
-/**
- * A station whose sync engine cannot reach any server: fetching fails and every label
- * stays pending. It stands in for the network being down.
- */
-export class DisconnectedSync implements SyncPort {
-  wakes = 0;
-  shipRequests: string[] = [];
-
-  wake(): void {
-    this.wakes += 1;
-  }
-
-  status(): SyncStatus {
-    return {
-      online: false,
-      backendUrl: null,
-      queueLength: 0,
-      oldestUnsentAgeMs: null,
-      lastError: null,
-      lastSyncAt: null,
-      labelPendingOrders: this.shipRequests,
-      rejected: [],
-    };
-  }
-
-  async retryNow(): Promise<SyncStatus> {
-    return this.status();
-  }
-
-  dismissRejected(): SyncStatus {
-    return this.status();
-  }
-
-  subscribe(): () => void {
-    return () => undefined;
-  }
-
-  async fetchOrder(orderNumber: string): Promise<Order | null> {
-    throw new AppError(
-      'backend_unreachable',
-      `The server could not be reached to fetch ${orderNumber}.`,
-    );
-  }
-
-  async shipOrder(orderNumber: string): Promise<ShipOutcome> {
-    this.shipRequests.push(orderNumber);
-    return { status: 'label_pending', reason: 'the server cannot be reached' };
-  }
-
-  async label(trackingNumber: string): Promise<{ pdf: Uint8Array; zpl: string }> {
-    throw new AppError('backend_unreachable', `No label for ${trackingNumber} while offline.`);
-  }
-
-  async close(): Promise<void> {}
 }
 
 function product(sku: string, name: string, needsSerialNumber: boolean, gtin: string): Product {

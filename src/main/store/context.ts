@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import { isCorruption, isStorageFailure, storageUnavailableMessage, storeError } from './errors';
 import type * as schema from './schema';
 
-/** What every repository receives: the open connection, a logger and the clock. */
+/** Repository dependencies: the open connection, a logger, the clock and the serial key. */
 export interface StoreContext {
   sqlite: Database.Database;
   db: BetterSQLite3Database<typeof schema>;
@@ -50,7 +50,10 @@ function translateSqliteError(context: StoreContext, operation: string, error: u
   }
 
   if (isStorageFailure(code)) {
-    context.logger.error({ err: error, operation, sqliteCode: code }, 'store write failed');
+    context.logger.error(
+      { err: error, operation, sqliteCode: code },
+      'station database unavailable',
+    );
     return storeError('storage_unavailable', storageUnavailableMessage(code), {
       operation,
       sqliteCode: code,

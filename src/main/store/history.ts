@@ -27,7 +27,7 @@ export interface HistoryPageRequest {
   to?: string;
   /** `nextCursor` of the previous page. */
   cursor?: string;
-  /** Units per page, 1 to 500; 50 when absent. */
+  /** Units per page, from 1 to 500, and 50 when absent. */
   limit?: number;
 }
 
@@ -41,7 +41,11 @@ export type HistoryRepository = ReturnType<typeof createHistoryRepository>;
 
 export const maxHistoryPage = 500;
 
-/** The largest code point; a key range `[prefix, prefix + this)` holds every key with that prefix. */
+/**
+ * Upper bound of a prefix range. SQLite compares text as UTF-8 bytes, so every key that
+ * starts with the prefix sorts below `prefix + U+10FFFF`, except keys whose next character
+ * is U+10FFFF itself, a noncharacter that no serial should contain.
+ */
 const highestCodePoint = '\u{10FFFF}';
 
 const indexByKind = {
@@ -85,7 +89,7 @@ export function createHistoryRepository(context: StoreContext) {
   }
 
   return {
-    /** One page of units matching `query`, newest packed first. */
+    /** Returns one page of units matching `query`, newest packed first. */
     search(query: HistoryQuery, page: HistoryPageRequest = {}): HistoryPage {
       const limit = pageLimitOf(page.limit);
       const { kind, value, upper } = lookupOf(context, query);
@@ -115,7 +119,7 @@ export function createHistoryRepository(context: StoreContext) {
       });
     },
 
-    /** The SQL of a lookup kind, for query-plan checks. */
+    /** Returns the SQL of a lookup kind, for query-plan checks. */
     sqlOf(kind: LookupKind): string {
       return historySql(kind);
     },

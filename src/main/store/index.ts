@@ -11,9 +11,10 @@
  *   learn (`orders.claim`, `units.pack`, `units.remove`, `units.replaceSerial`) appends its
  *   sync event to the outbox in that same transaction, so both exist or neither does.
  *   Calls made inside `transaction(fn)` join it (as savepoints) and commit with it.
- * - Outbox seqs start at 1 and increase by one per database with no gaps; the client id is
+ * - Outbox seqs start at 1 and increase by one per database with no gaps. The client id is
  *   a random UUID created with the database (`syncState.clientId()`).
- * - A committed write survives a crash and a power loss (WAL, `synchronous = FULL`).
+ * - A committed write survives a process crash (tested with SIGKILL) and, on a disk that
+ *   honours fsync, a power loss (WAL with `synchronous = FULL`).
  * - Errors are `AppError`s with a `StoreErrorCode`: a disk that is full or read-only gives
  *   `storage_unavailable` and nothing of the write is kept, while reads go on working. At
  *   start-up a database from a newer version gives `store_newer_version` and a damaged one

@@ -33,7 +33,7 @@ export type PackUnitInput = Omit<PackedUnit, 'unitId' | 'packedAt'> & {
 export interface RemoveUnitInput {
   unitId: string;
   reason: string;
-  /** Who removed it. */
+  /** Name of the person who removed the unit. */
   packer: string;
   at?: string;
 }
@@ -257,7 +257,7 @@ export function createUnitsRepository(context: StoreContext) {
       });
     },
 
-    /** An order's units in packing order; removed units only when asked for. */
+    /** Lists an order's units in packing order, with removed units only when asked for. */
     forOrder(orderNumber: string, options: { includeRemoved?: boolean } = {}): StoredUnit[] {
       return read(context, 'units.forOrder', () => {
         const condition =
@@ -275,7 +275,7 @@ export function createUnitsRepository(context: StoreContext) {
     },
 
     /**
-     * Units still packed whose serial equals `serial` case-insensitively, in any order.
+     * Lists the units still packed whose serial equals `serial` case-insensitively, in any order.
      * The packing service uses it for the duplicate and cross-order checks.
      */
     withSerial(serial: string): StoredUnit[] {

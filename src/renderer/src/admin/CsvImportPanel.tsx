@@ -64,6 +64,9 @@ export function CsvImportPanel() {
   }
 
   const result = applied ?? preview;
+  // The server applies an import all or nothing, so a file with a rejected row cannot be
+  // applied until those rows are fixed.
+  const applicable = preview !== null && preview.rejected.length === 0;
 
   return (
     <section aria-labelledby="csv-heading">
@@ -84,7 +87,7 @@ export function CsvImportPanel() {
         <button
           type="button"
           className="primary"
-          disabled={preview === null || running || applied !== null}
+          disabled={!applicable || running || applied !== null}
           onClick={() => void run(false)}
         >
           Apply import
@@ -105,6 +108,12 @@ export function CsvImportPanel() {
       {running && progress === null && <p className="muted">Sending {file?.name}…</p>}
       <ProblemNote problem={problem} />
       {result !== null && <ImportResultView result={result} />}
+      {preview !== null && !applicable && (
+        <p className="warning">
+          Nothing is imported while any row is rejected. Fix the rows above, save the file and
+          choose it again.
+        </p>
+      )}
     </section>
   );
 }

@@ -137,6 +137,7 @@ function RejectedTable({
               >
                 <input
                   aria-label={`Note on how event ${row.seq} was fixed`}
+                  placeholder="How it was fixed"
                   value={notes[row.seq] ?? ''}
                   onChange={(event) => setNotes({ ...notes, [row.seq]: event.target.value })}
                 />

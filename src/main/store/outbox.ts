@@ -36,6 +36,12 @@ export interface OutboxStats {
 
 export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
+// Literal conditions, not bound parameters, so SQLite can prove at prepare time that the
+// partial indexes `outbox_pending` and `outbox_rejected` apply: with a million acknowledged
+// events the head of the queue is then found without reading them.
+const isPending = sql`${outbox.status} = 'pending'`;
+const isRejected = sql`${outbox.status} = 'rejected'`;
+
 /**
  * Appends an event with the next seq. Call it only inside a write transaction, together
  * with the domain write it describes, so both commit or neither does.
@@ -84,16 +90,19 @@ export function appendEvent(
 export function createOutboxRepository(context: StoreContext) {
   const { db } = context;
 
+  const pendingQuery = (limit: number) =>
+    db.select().from(outbox).where(isPending).orderBy(asc(outbox.seq)).limit(limit);
+  const pendingStatsQuery = () =>
+    db
+      .select({ total: count(), oldest: min(outbox.occurredAt) })
+      .from(outbox)
+      .where(isPending);
+
   return {
-    /** The oldest unsent events in seq order, for the next push. */
+    /** Returns the oldest unsent events in seq order, for the next push. */
     pending(limit: number = maxPushBatch): SyncEvent[] {
       return read(context, 'outbox.pending', () =>
-        db
-          .select()
-          .from(outbox)
-          .where(eq(outbox.status, 'pending'))
-          .orderBy(asc(outbox.seq))
-          .limit(limit)
+        pendingQuery(limit)
           .all()
           .map((row) => eventOf(row)),
       );
@@ -109,7 +118,7 @@ export function createOutboxRepository(context: StoreContext) {
         const result = db
           .update(outbox)
           .set({ status: 'acknowledged', answeredAt: context.now() })
-          .where(and(inArray(outbox.seq, [...seqs]), eq(outbox.status, 'pending')))
+          .where(and(inArray(outbox.seq, [...seqs]), isPending))
           .run();
         return result.changes;
       });
@@ -126,7 +135,7 @@ export function createOutboxRepository(context: StoreContext) {
             rejectCode: rejection.code,
             rejectMessage: rejection.message,
           })
-          .where(and(eq(outbox.seq, seq), eq(outbox.status, 'pending')))
+          .where(and(eq(outbox.seq, seq), isPending))
           .run();
         if (result.changes === 0) {
           throw storeError(
@@ -146,7 +155,7 @@ export function createOutboxRepository(context: StoreContext) {
         db
           .select()
           .from(outbox)
-          .where(eq(outbox.status, 'rejected'))
+          .where(isRejected)
           .orderBy(asc(outbox.seq))
           .limit(limit)
           .all()
@@ -168,11 +177,7 @@ export function createOutboxRepository(context: StoreContext) {
           .from(outbox)
           .where(eq(outbox.status, 'pending'))
           .get();
-        const rejected = db
-          .select({ total: count() })
-          .from(outbox)
-          .where(eq(outbox.status, 'rejected'))
-          .get();
+        const rejected = db.select({ total: count() }).from(outbox).where(isRejected).get();
         const oldest = pending?.oldest ?? null;
 
         return {
@@ -182,6 +187,11 @@ export function createOutboxRepository(context: StoreContext) {
           oldestPendingAgeMs: oldest === null ? null : Math.max(0, context.now() - oldest),
         };
       });
+    },
+
+    /** Returns the SQL of the queue-head queries, for query-plan checks. */
+    sqlOf(query: 'pending' | 'stats'): { sql: string; params: unknown[] } {
+      return query === 'pending' ? pendingQuery(maxPushBatch).toSQL() : pendingStatsQuery().toSQL();
     },
   };
 }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StationStore } from '../../../src/main/store';
@@ -284,6 +285,20 @@ describe('outbox', () => {
 
     expect(error.code).toBe('outbox_event_not_found');
   });
+
+  for (const query of ['pending', 'stats'] as const) {
+    it(`${query} query reads only the pending index`, () => {
+      const { sql, params } = store.outbox.sqlOf(query);
+      const sqlite = new Database(temp.file, { readonly: true });
+      const plan = sqlite
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => (row as { detail: string }).detail);
+      sqlite.close();
+
+      expect(plan).toEqual(['SCAN outbox USING INDEX outbox_pending']);
+    });
+  }
 
   it('reports queue length and oldest unsent age', () => {
     expect(store.outbox.stats()).toEqual({

@@ -22,7 +22,7 @@ const screens = [
 type ScreenId = (typeof screens)[number]['id'];
 
 /**
- * The station window: a row of screens reachable with Alt+1 … Alt+7, the status bar, and
+ * Renders the station window: a row of screens reachable with Alt+1 … Alt+7, the status bar, and
  * the current screen. The pack screen is first and opens on start.
  */
 export function App() {

@@ -4,7 +4,7 @@ import type { StationSettings } from '../../shared/ipc/channels/station';
 import { useStation } from './ipc/StationContext';
 import { useSyncStatus } from './supervisor/useSyncStatus';
 
-/** Station and packer name, and whether the backend is reachable, always in view. */
+/** Shows the station and packer name and whether the backend is reachable. */
 export function StatusBar() {
   const station = useStation();
   const { status } = useSyncStatus();
@@ -34,14 +34,22 @@ export function StatusBar() {
           {settings.mode === 'standalone' && <span className="tag">standalone demo</span>}
         </span>
       )}
-      <span
-        className={`sync-pill ${online === true ? 'online' : online === false ? 'offline' : ''}`}
-        data-testid="sync-pill"
-        role="status"
-      >
-        {online === null ? 'Sync: unknown' : online ? 'Online' : 'Offline'}
+      <span className={`sync-pill ${pillClass(online)}`} data-testid="sync-pill" role="status">
+        {syncLabel(online)}
         {status !== null && status.queueLength > 0 && ` · ${status.queueLength} to send`}
       </span>
     </div>
   );
+}
+
+function syncLabel(online: boolean | null): string {
+  if (online === null) return 'Sync: unknown';
+
+  return online ? 'Online' : 'Offline';
+}
+
+function pillClass(online: boolean | null): string {
+  if (online === null) return '';
+
+  return online ? 'online' : 'offline';
 }

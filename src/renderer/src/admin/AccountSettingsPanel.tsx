@@ -12,7 +12,7 @@ const policyLabels: Record<CrossOrderSerialPolicy, string> = {
   block: 'Block: the serial cannot be saved',
 };
 
-/** The account's serial rules: duplicates within an order, and serials shipped before. */
+/** Edits the account's serial rules: duplicates within an order, and serials shipped before. */
 export function AccountSettingsPanel() {
   const station = useStation();
   const [settings, setSettings] = useState<AccountSettings | null>(null);

@@ -8,7 +8,7 @@ import { AccountSettingsPanel } from './AccountSettingsPanel';
 import { CsvImportPanel } from './CsvImportPanel';
 import { ProductsPanel } from './ProductsPanel';
 
-/** Products and account settings; open with an admin token or in standalone mode. */
+/** Shows products and account settings when the station has an admin token or runs standalone. */
 export function AdminScreen() {
   const station = useStation();
   const [access, setAccess] = useState<{ allowed: boolean; reason: string | null } | null>(null);

@@ -39,7 +39,7 @@ export function CsvImportPanel() {
       setFile(null);
       setProblem({
         code: 'csv_too_large',
-        message: `${chosen.name} is ${formatBytes(chosen.size)}; the largest import is ${formatBytes(maxCsvImportBytes)}. Split the file and import each part.`,
+        message: `${chosen.name} is ${formatBytes(chosen.size)}, but the largest import is ${formatBytes(maxCsvImportBytes)}. Split the file and import each part.`,
       });
       return;
     }

@@ -10,7 +10,7 @@ import { SerialFlagSwitch } from './SerialFlagSwitch';
 
 type BulkResults = ChannelResponse<'admin.products.bulkEdit'>['results'];
 
-/** The catalog with its Needs Serial Number flags, one at a time or over a selection. */
+/** Lists the catalog and switches Needs Serial Number on, one product or a selection. */
 export function ProductsPanel() {
   const station = useStation();
   const [query, setQuery] = useState('');

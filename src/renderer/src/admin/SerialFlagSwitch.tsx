@@ -1,7 +1,7 @@
 import type { Product } from '../../../shared/domain';
 
 /**
- * The Needs Serial Number switch. It only switches the flag on: once on, product editing
+ * Shows the Needs Serial Number flag as a switch that only switches it on. Once on, product editing
  * cannot switch it off, because the serials recorded for the product must stay in the
  * reports. Kits never take the flag. Either reason is shown next to the disabled switch.
  */

@@ -2,7 +2,7 @@ import { LinkCheck } from './LinkCheck';
 import { LiveScanTest } from './LiveScanTest';
 import { ScannerList } from './ScannerList';
 
-/** What IT needs to make a scanner readable: devices, live raw reports and decoded scans. */
+/** Shows what IT needs to make a scanner readable: devices, raw reports and decoded scans. */
 export function DiagnosticsScreen() {
   return (
     <div className="diagnostics">

@@ -13,7 +13,7 @@ const keptLines = 50;
 type Line = { key: number; device: string | null; text: string; at: string };
 
 /**
- * A live scanner test: with watching on, every raw HID report as hex bytes, and every
+ * Shows a live scanner test: with watching on, every raw HID report as hex bytes, and every
  * decoded scan with its symbology, GS1 fields and any control characters made visible.
  */
 export function LiveScanTest() {

@@ -15,7 +15,7 @@ const modeLabels: Record<ScannerDevice['mode'], string> = {
   other: 'other HID device',
 };
 
-/** The HID scanners main can see, with their mode, layout and whether they can be read. */
+/** Lists the HID scanners main can see, with their mode, layout and whether they are readable. */
 export function ScannerList() {
   const station = useStation();
   const [devices, setDevices] = useState<ScannerDevice[] | null>(null);

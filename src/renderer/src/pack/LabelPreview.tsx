@@ -6,7 +6,7 @@ import type { Problem } from '../ui/problem';
 import { ProblemNote } from '../ui/ProblemNote';
 
 /**
- * The order's 4×6 PDF label in a frame, loaded from a blob: URL (the CSP allows frames from
+ * Shows the order's 4×6 PDF label in a frame, loaded from a blob: URL (the CSP allows frames from
  * blob:), with Print through the frame's own print dialog.
  */
 export function LabelPreview({ orderNumber }: { orderNumber: string }) {

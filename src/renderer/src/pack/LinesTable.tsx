@@ -1,6 +1,6 @@
 import type { PackLineView } from '../../../shared/ipc/channels/pack';
 
-/** The order's lines with packed and required counts; finished lines are marked done. */
+/** Lists the order's lines with packed and required counts and marks finished lines done. */
 export function LinesTable({ orderNumber, lines }: { orderNumber: string; lines: PackLineView[] }) {
   return (
     <table className="lines" aria-label={`Lines of order ${orderNumber}`}>

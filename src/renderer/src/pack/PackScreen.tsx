@@ -15,8 +15,8 @@ import { useKeepFocus } from './useKeepFocus';
 import { useScanWedge } from './useScanWedge';
 
 /**
- * The packer's screen, driven by scans. Main owns the session and decides what each scan
- * means; this screen renders the view and sends scans and intents.
+ * Renders the packer's screen, driven by scans. Main owns the session and decides what each
+ * scan means, so this screen only renders the view and sends scans and intents.
  */
 export function PackScreen() {
   const { view, problem, send } = usePackView();

@@ -5,7 +5,7 @@ export type UnitAction = { kind: 'remove' | 'replace'; unit: PackedUnitView };
 
 interface PackedUnitsProps {
   units: PackedUnitView[];
-  /** Whether units may still be removed or re-serialled: only before the label exists. */
+  /** True while units may still be removed or get a new serial, which ends when the label exists. */
   editable: boolean;
   caption: string;
   onAction?(action: UnitAction): void;

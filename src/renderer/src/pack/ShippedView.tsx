@@ -9,7 +9,7 @@ interface ShippedViewProps {
 }
 
 /**
- * The end of an order. Shipped: the tracking number, the shipped items with their serials
+ * Shows the end of an order. Shipped: the tracking number, the shipped items with their serials
  * and the label. Label pending: the order is packed and saved on this station, and the label
  * is created once the backend can be reached again.
  */

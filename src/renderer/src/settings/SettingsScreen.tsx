@@ -11,7 +11,7 @@ import { WedgeSettingsPanel } from './WedgeSettingsPanel';
 
 type Update = ChannelRequest<'settings.update'>;
 
-/** Backend URL and token, station name and packer name. */
+/** Edits the backend URL and token, the station name and the packer name. */
 export function SettingsScreen() {
   const station = useStation();
   const [settings, setSettings] = useState<StationSettings | null>(null);
@@ -49,7 +49,7 @@ export function SettingsScreen() {
       stationName: form.stationName.trim(),
       packerName: form.packerName.trim(),
     };
-    // An untouched token field keeps the stored token; clearing is a separate button.
+    // An empty token field keeps the stored token. Removing it is a separate button.
     if (form.token !== '') update.token = form.token;
 
     setSaved(false);

@@ -11,7 +11,7 @@ type WedgeSettings = ChannelResponse<'wedge.settings'>;
 type Layout = WedgeSettings['layout'];
 
 /**
- * How the window tells a keyboard-mode scanner from a person typing: the scanner's layout,
+ * Edits how the window distinguishes a keyboard-mode scanner from a person typing: the scanner's layout,
  * the longest gap between keys of one burst and the fewest characters in a burst.
  */
 export function WedgeSettingsPanel() {

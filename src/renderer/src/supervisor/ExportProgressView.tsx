@@ -5,7 +5,7 @@ import { useStation } from '../ipc/StationContext';
 import { formatBytes } from '../ui/format';
 import { ProblemNote } from '../ui/ProblemNote';
 
-/** The progress of one CSV export, from `report.exportProgress` pushes for its id. */
+/** Shows the progress of one CSV export, from `report.exportProgress` pushes for its id. */
 export function ExportProgressView({ exportId }: { exportId: string }) {
   const station = useStation();
   const [progress, setProgress] = useState<ExportProgress | null>(null);

@@ -18,7 +18,7 @@ const statusLabels: Record<HistoryRow['status'], string> = {
   replaced: 'replaced',
 };
 
-/** The station's own pack history, searchable by serial, order, SKU, packer and dates. */
+/** Searches the station's own pack history by serial, order, SKU, packer and dates. */
 export function HistoryScreen() {
   const station = useStation();
   const [filters, setFilters] = useState({

@@ -13,7 +13,7 @@ import { ExportProgressView } from './ExportProgressView';
 
 type Filters = ChannelRequest<'report.exportCsv'>['filters'];
 
-/** The Serial Number Report from the server: every shipped serial, with a CSV export. */
+/** Searches the Serial Number Report on the server: every shipped serial, with a CSV export. */
 export function ReportScreen() {
   const station = useStation();
   const [form, setForm] = useState({ serials: '', sku: '', orderNumber: '', from: '', to: '' });

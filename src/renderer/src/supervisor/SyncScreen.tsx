@@ -9,7 +9,7 @@ import { ProblemNote } from '../ui/ProblemNote';
 import { useSyncStatus } from './useSyncStatus';
 
 /**
- * The sync queue: whether the backend is reachable, what is still to be sent, and every
+ * Shows the sync queue: whether the backend is reachable, what is still to be sent, and every
  * event the server rejected with its code and the fix for it.
  */
 export function SyncScreen() {

@@ -9,8 +9,8 @@ interface DialogProps {
 }
 
 /**
- * A modal overlay above the screen. It is positioned over the page rather than inserted
- * into it, so opening it never moves the content below. Esc calls `onEscape`; Tab cycles
+ * Shows a modal overlay above the screen. It is positioned over the page rather than inserted
+ * into it, so opening it never moves the content below. Esc calls `onEscape`, and Tab cycles
  * through the dialog's own controls only.
  */
 export function Dialog({ titleId, className, onEscape, children }: DialogProps) {

@@ -9,7 +9,7 @@ interface TextFieldProps {
   mono?: boolean;
 }
 
-/** A labelled input, so every field has an accessible name. */
+/** Renders a labelled input, so every field has an accessible name. */
 export function TextField({
   label,
   value,

@@ -16,7 +16,7 @@ export function dayToIso(day: string, endOfDay = false): string | undefined {
   return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
 }
 
-/** The text of a filter field, or undefined when it is blank. */
+/** Returns the trimmed text of a filter field, or undefined when it is blank. */
 export function optional(text: string): string | undefined {
   const trimmed = text.trim();
   return trimmed === '' ? undefined : trimmed;

@@ -4,8 +4,16 @@
 // The units are bulk-loaded by a child process, so its page cache does not count here.
 // Usage: npm run bench -- store [--units N] [--packs N] [--lookups N] [--keep]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  closeSync,
+  fdatasyncSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -32,6 +40,12 @@ function main(): void {
   const logger = createLogger({ level: 'silent' });
 
   try {
+    console.log(
+      `load average at start: ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(`fdatasync of 4 KiB over 1000 writes: ${summary(fsyncTimes(folder, 1000))}`);
     openStationStore({ file, logger }).close();
 
     let started = performance.now();
@@ -81,6 +95,11 @@ function main(): void {
     }
     console.log(`history lookup by serial over ${lookups} lookups: ${summary(lookupTimes)}`);
 
+    console.log(
+      `load average at end: ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}`,
+    );
     const rss = process.memoryUsage().rss;
     const maxRss = process.resourceUsage().maxRSS * 1024;
     console.log(`memory: rss ${megabytes(rss)} MB now, ${megabytes(maxRss)} MB at most`);
@@ -169,10 +188,27 @@ function percentile(values: number[], fraction: number): number {
 }
 
 function summary(values: number[]): string {
-  const [p50, p99, max] = [0.5, 0.99, 1].map((fraction) =>
+  const [p50, p90, p99, max] = [0.5, 0.9, 0.99, 1].map((fraction) =>
     milliseconds(percentile(values, fraction)),
   );
-  return `p50 ${p50} ms, p99 ${p99} ms, max ${max} ms`;
+  return `p50 ${p50} ms, p90 ${p90} ms, p99 ${p99} ms, max ${max} ms`;
+}
+
+/** Times a 4 KiB write plus fdatasync: the floor under any durable commit on this disk. */
+function fsyncTimes(folder: string, count: number): number[] {
+  const descriptor = openSync(path.join(folder, 'fsync-probe'), 'w');
+  const block = Buffer.alloc(4096, 1);
+  const times: number[] = [];
+
+  for (let index = 0; index < count; index += 1) {
+    const before = performance.now();
+    writeSync(descriptor, block, 0, block.length, (index % 64) * block.length);
+    fdatasyncSync(descriptor);
+    times.push(performance.now() - before);
+  }
+
+  closeSync(descriptor);
+  return times;
 }
 
 function fileSize(file: string): number {

@@ -8,7 +8,8 @@ import pg from 'pg';
 /**
  * The real server (`src/server/cli.ts`) in a child process on 127.0.0.1, port 0, on an
  * embedded PGlite folder or a PostgreSQL database. A child process can be killed in the
- * middle of a request, which an in-process server cannot.
+ * middle of a request, which an in-process server cannot. It runs as `node --import tsx`
+ * rather than through the tsx wrapper, so a signal reaches the server itself.
  */
 export type ServerDatabase = { dataDir: string } | { url: string };
 
@@ -29,7 +30,6 @@ export interface ServerProcess {
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const cli = path.join(root, 'src', 'server', 'cli.ts');
 const run = promisify(execFile);
 
@@ -45,7 +45,10 @@ export async function startServerProcess(database: ServerDatabase): Promise<Serv
 
   async function launch(): Promise<void> {
     output = '';
-    child = spawn(tsx, [cli, 'serve', '--port', '0', ...args], { cwd: root, env });
+    child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--port', '0', ...args], {
+      cwd: root,
+      env,
+    });
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
@@ -167,8 +170,8 @@ async function createToken(
   name: string,
 ): Promise<string> {
   const { stdout } = await run(
-    tsx,
-    [cli, 'token', 'create', '--role', role, '--name', name, ...args],
+    process.execPath,
+    ['--import', 'tsx', cli, 'token', 'create', '--role', role, '--name', name, ...args],
     { cwd: root, env },
   );
   return stdout.trim();

@@ -1,4 +1,4 @@
-import type { ScannerDevice } from '../../shared/ipc/channels/station';
+import type { ScannerDevice, StationSettings } from '../../shared/ipc/channels/station';
 import type { Scan } from '../../shared/scanner/scan';
 import type { BackendClient } from '../backend';
 import type { ShipOutcome, SyncEngine } from '../sync';
@@ -44,20 +44,13 @@ export type BackendPort = Pick<
   | 'putSettings'
 >;
 
-/** The station's resolved configuration. Tokens never leave main and are never logged. */
-export interface StationConfig {
-  mode: 'standalone' | 'configured';
-  backendUrl: string | null;
-  stationToken: string | null;
-  /** Present when the station may use the admin screens against a configured backend. */
-  adminToken: string | null;
+/** Who packs: the station and packer names stored with every unit. */
+export interface StationIdentity {
   stationName: string;
   packerName: string;
-  /** Folder of the station database, logs and exports. */
-  dataFolder: string;
 }
 
-export interface StationConfigChanges {
+export interface StationSettingsChanges {
   backendUrl?: string | null;
   /** An empty string removes the stored token. */
   token?: string;
@@ -65,9 +58,11 @@ export interface StationConfigChanges {
   packerName?: string;
 }
 
+/** The station's configuration as the settings screen and the packing service read it. */
 export interface ConfigPort {
-  get(): StationConfig;
-  update(changes: StationConfigChanges): Promise<StationConfig> | StationConfig;
+  settings(): StationSettings;
+  identity(): StationIdentity;
+  update(changes: StationSettingsChanges): Promise<StationSettings>;
 }
 
 export interface ScannerConfigInput {

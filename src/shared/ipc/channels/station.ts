@@ -13,6 +13,8 @@ export const stationSettingsSchema = z.object({
   hasToken: z.boolean(),
   stationName: z.string(),
   packerName: z.string(),
+  /** True after the backend URL or token changed: it applies when the station restarts. */
+  restartRequired: z.boolean().optional(),
 });
 export type StationSettings = z.infer<typeof stationSettingsSchema>;
 

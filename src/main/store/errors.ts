@@ -44,6 +44,10 @@ export function storageUnavailableMessage(code: string): string {
     return 'The station could not save because the disk is full. Nothing from this action was saved. Free disk space on this computer, then try again.';
   }
 
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return 'The station could not open its database file. Ask IT to check that the data folder exists and is writable, then restart the station.';
+  }
+
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
     return 'The station could not save because its database file is read-only. Nothing from this action was saved. Ask IT to make the data folder writable, then restart the station.';
   }

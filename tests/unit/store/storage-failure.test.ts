@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StationStore } from '../../../src/main/store';
@@ -86,6 +87,24 @@ describe('a read-only database', () => {
     expect(store.units.forOrder('ORD-1001').map((unit) => unit.serial)).toEqual(['SN-0001']);
     expect(store.syncState.lastSeq()).toBe(1);
     store.close();
+  });
+
+  it('rejects read-only start-up before migration', () => {
+    const other = new Database(temp.file);
+    other.exec('CREATE TABLE unrelated (id INTEGER)');
+    other.close();
+
+    const error = captureError(() => openTestStore(temp.file, { readonly: true }));
+
+    expect(error.code).toBe('storage_unavailable');
+    expect(error.message).toContain('needs an upgrade');
+  });
+
+  it('rejects a missing file opened read-only', () => {
+    const error = captureError(() => openTestStore(temp.file, { readonly: true }));
+
+    expect(error.code).toBe('storage_unavailable');
+    expect(error.message).toContain('could not open its database file');
   });
 
   it('fails writes to an immutable file', (context) => {

@@ -18,6 +18,7 @@ export interface DemoServer {
   proxy: FaultProxy;
   /** A client with a station token, through the proxy. */
   client: BackendClient;
+  stationToken: string;
   close(): Promise<void>;
 }
 
@@ -45,6 +46,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   return {
     proxy,
     client,
+    stationToken: token,
     close: async () => {
       await proxy.close();
       await server.close();

@@ -21,18 +21,23 @@ writeSync(1, 'ready\n');
 
 for (let index = 0; ; index += 1) {
   const orderNumber = `ORD-${process.pid}-${Math.floor(index / 5)}`;
-  const { unit } = store.transaction(() => {
-    const change = store.units.pack({
-      orderNumber,
-      lineId: 'L1',
-      sku: 'WIDGET-01',
-      serial: `SN-${process.pid}-${index}`,
-      packer: 'crash-test',
-      stationId,
-    });
-    store.session.save({ stationId, orderNumber, state: 'order_open', data: { index } });
-    return change;
-  });
+  const input = {
+    orderNumber,
+    lineId: 'L1',
+    sku: 'WIDGET-01',
+    serial: `SN-${process.pid}-${index}`,
+    packer: 'crash-test',
+    stationId,
+  };
+  // Half the packs run alone, half together with the session as the packing service does.
+  const { unit } =
+    index % 2 === 0
+      ? store.units.pack(input)
+      : store.transaction(() => {
+          const change = store.units.pack(input);
+          store.session.save({ stationId, orderNumber, state: 'order_open', data: { index } });
+          return change;
+        });
   writeSync(1, `packed ${unit.unitId}\n`);
 
   if (index % 7 === 6) {

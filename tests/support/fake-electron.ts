@@ -53,7 +53,9 @@ export class FakeBrowserWindow extends EventEmitter {
 
 type InvokeHandler = (event: unknown, payload: unknown) => unknown;
 
-export function createFakeElectron(options: { lockGranted?: boolean } = {}) {
+export function createFakeElectron(
+  options: { lockGranted?: boolean; userDataDir?: string; messageBoxResponses?: number[] } = {},
+) {
   FakeBrowserWindow.created = [];
   const handlers = new Map<string, InvokeHandler>();
   const session = {
@@ -89,13 +91,50 @@ export function createFakeElectron(options: { lockGranted?: boolean } = {}) {
 
   const app = Object.assign(new EventEmitter(), {
     quitCalls: 0,
+    exitCodes: [] as number[],
+    isPackaged: true,
     requestSingleInstanceLock: () => options.lockGranted ?? true,
     whenReady: () => Promise.resolve(),
+    getPath(name: string) {
+      if (name !== 'userData') throw new Error(`the fake knows only userData, not ${name}`);
+      return options.userDataDir ?? '/nonexistent/packing-station';
+    },
     quit() {
       app.quitCalls += 1;
     },
-    exit() {},
+    exit(code = 0) {
+      app.exitCodes.push(code);
+    },
   });
+
+  const menu = { template: null as unknown };
+  const Menu = {
+    buildFromTemplate: (template: unknown) => ({ template }),
+    setApplicationMenu(built: { template: unknown }) {
+      menu.template = built.template;
+    },
+  };
+
+  const responses = [...(options.messageBoxResponses ?? [])];
+  const dialog = {
+    errors: [] as { title: string; content: string }[],
+    messages: [] as Record<string, unknown>[],
+    showErrorBox(title: string, content: string) {
+      dialog.errors.push({ title, content });
+    },
+    showMessageBox(box: Record<string, unknown>) {
+      dialog.messages.push(box);
+      return Promise.resolve({ response: responses.shift() ?? 0, checkboxChecked: false });
+    },
+  };
+
+  const shell = {
+    opened: [] as string[],
+    openPath(folder: string) {
+      shell.opened.push(folder);
+      return Promise.resolve('');
+    },
+  };
 
   const ipcMain = {
     handle(channel: string, handler: InvokeHandler) {
@@ -113,9 +152,15 @@ export function createFakeElectron(options: { lockGranted?: boolean } = {}) {
       BrowserWindow: FakeBrowserWindow,
       ipcMain,
       session: { defaultSession: session },
+      Menu,
+      dialog,
+      shell,
     },
     app,
     handlers,
     session,
+    menu,
+    dialog,
+    shell,
   };
 }

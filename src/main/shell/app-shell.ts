@@ -3,69 +3,142 @@ import { pathToFileURL } from 'node:url';
 
 import type * as Electron from 'electron';
 
+import { isAppError } from '../../shared/errors';
 import { eventTransportChannel } from '../../shared/ipc/contract';
+import type { StationConfig } from '../config';
+import { embeddedEntryBuilt, utilityProcessLauncher } from '../embedded';
+import type { EmbeddedLauncher, EmbeddedServer } from '../embedded';
 import type { Logger } from '../logger';
+import { installCrashHandlers } from '../logging';
+import type { HidBackend } from '../scanner/hid-backend';
+import { createNodeHidBackend } from '../scanner/node-hid-backend';
 import { createStationServices } from '../services';
 import type { StationServices } from '../services';
 import { registerIpcHandlers } from './ipc-electron';
+import { installMenu } from './menu';
 import {
   denyAllPermissions,
   enforceContentSecurityPolicy,
   hardenWebContents,
   secureWebPreferences,
 } from './security';
+import { prepareStation } from './startup';
 
 /** The parts of the `electron` module the shell uses; tests pass a fake with the same shape. */
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'session'>;
+export type ElectronModule = Pick<
+  typeof Electron,
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'session'
+  | 'Menu'
+  | 'dialog'
+  | 'shell'
+  | 'safeStorage'
+  | 'utilityProcess'
+>;
 
 export interface ShellOptions {
-  /** Folder of the built app (`out/`): holds preload/ and renderer/. */
+  /** Folder of the built app (`out/`): holds main/, preload/ and renderer/. */
   outDir: string;
   /** Dev server URL from electron-vite, when running `electron-vite dev`. */
   devServerUrl?: string;
-  logger: Logger;
+  /** Command-line arguments; `process.argv` when omitted. Unknown switches are ignored. */
+  argv?: readonly string[];
+  env?: Readonly<Record<string, string | undefined>>;
+  /** A logger to use instead of the rotating log files (tests). */
+  logger?: Logger;
+  /** Starts the embedded server; Electron's utilityProcess when omitted. */
+  launcher?: EmbeddedLauncher;
+  /** Scanner access; node-hid when omitted, null for none. */
+  hid?: HidBackend | null;
+  /** Where crash handlers are installed; `process` when omitted. */
+  processEvents?: NodeJS.EventEmitter;
+  createServices?: typeof createStationServices;
+  /** Writes `--print-paths` output; stdout when omitted. */
+  print?: (text: string) => void;
 }
 
 export interface RunningShell {
   window(): Electron.BrowserWindow | null;
   services: StationServices;
+  config: StationConfig;
+  embedded: EmbeddedServer | null;
   quit(): Promise<void>;
 }
 
+/** Longest wait for the services and the embedded server to close before the app exits. */
+const quitTimeoutMs = 15_000;
+
 /**
- * Starts the desktop app: single-instance lock, hardened session, the IPC handlers, one
- * window, and an orderly quit that closes the services before the process exits. Returns
- * null when another instance already runs (that instance focuses its window).
+ * Starts the desktop app: single-instance lock, configuration and logs, the embedded server
+ * in standalone mode, hardened session, the IPC handlers, the menu and one window. Quitting
+ * closes the services (scanner reads stop, the running SQLite transaction finishes, the
+ * database closes), then stops the embedded server, then flushes the log. Returns null when
+ * the app is not started: another instance runs (and focuses its window), `--print-paths`
+ * printed, or the configuration is invalid (a dialog says why).
  */
 export async function startShell(
   electron: ElectronModule,
   options: ShellOptions,
 ): Promise<RunningShell | null> {
   const { app, BrowserWindow, ipcMain, session } = electron;
-  const log = options.logger.child({ component: 'shell' });
 
   if (!app.requestSingleInstanceLock()) {
-    log.info('another instance is running; handing over to it');
+    options.logger?.info({ component: 'shell' }, 'another instance is running; handing over to it');
     app.quit();
     return null;
   }
 
   await app.whenReady();
 
+  const prepared = await prepareOrExplain(electron, options);
+  if (prepared === null) return null;
+
+  const { config, logger, fileLogger } = prepared;
+  const log = logger.child({ component: 'shell' });
   const rendererUrl =
     options.devServerUrl ?? pathToFileURL(path.join(options.outDir, 'renderer', 'index.html')).href;
-  const services = await createStationServices({ logger: options.logger, shell: 'electron' });
+
+  let quitting: Promise<void> | null = null;
+  const removeCrashHandlers = installCrashHandlers({
+    process: options.processEvents ?? process,
+    logger,
+    flushSync: fileLogger?.flushSync,
+    onFatal: () => {
+      void quit().finally(() => app.exit(1));
+    },
+  });
+
+  const createServices = options.createServices ?? createStationServices;
+  const started = await startServicesOrExplain(electron, log, () =>
+    createServices({
+      logger,
+      shell: 'electron',
+      config,
+      tokenStore: prepared.tokenStore,
+      launcher:
+        options.launcher ??
+        utilityProcessLauncher(electron.utilityProcess, embeddedEntryBuilt(options.outDir)),
+      adminToken: options.env?.PACKING_ADMIN_TOKEN ?? process.env.PACKING_ADMIN_TOKEN ?? null,
+      hid: options.hid === undefined ? createNodeHidBackend() : options.hid,
+    }),
+  );
+  if (started === null) {
+    removeCrashHandlers();
+    fileLogger?.flushSync();
+    return null;
+  }
+
+  const services = started;
+  const embedded = services.station?.embedded ?? null;
 
   denyAllPermissions(session.defaultSession);
   enforceContentSecurityPolicy(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, rendererUrl));
 
-  const unregister = registerIpcHandlers(
-    ipcMain,
-    services.dispatcher,
-    () => rendererUrl,
-    options.logger,
-  );
+  const unregister = registerIpcHandlers(ipcMain, services.dispatcher, () => rendererUrl, logger);
+  installMenu(electron, { paths: config.paths, embedded, logger, quit: () => app.quit() });
   let mainWindow: Electron.BrowserWindow | null = createWindow();
 
   const unsubscribe = services.bus.subscribe((envelope) => {
@@ -84,17 +157,28 @@ export async function startShell(
     mainWindow.focus();
   });
 
-  let quitting: Promise<void> | null = null;
-
   async function quit(): Promise<void> {
-    quitting ??= (async () => {
-      log.info('quitting: closing services');
-      unsubscribe();
-      unregister();
-      await services.close();
-    })();
-
+    quitting ??= closeEverything();
     return quitting;
+  }
+
+  async function closeEverything(): Promise<void> {
+    log.info('quitting: closing services');
+    unsubscribe();
+    unregister();
+
+    // The services stop scanner reads, let the running SQLite transaction finish (writes
+    // are synchronous, so it has by the time this runs), close the database and then stop
+    // the embedded server.
+    const closed = await withTimeout(
+      closeStep(log, 'station services', () => services.close()),
+      quitTimeoutMs,
+    );
+    if (!closed) log.error({ timeoutMs: quitTimeoutMs }, 'quitting took too long; exiting anyway');
+
+    log.info('quit complete');
+    removeCrashHandlers();
+    if (fileLogger !== null) await fileLogger.close();
   }
 
   app.on('before-quit', (event) => {
@@ -124,5 +208,81 @@ export async function startShell(
     return window;
   }
 
-  return { window: () => mainWindow, services, quit };
+  return { window: () => mainWindow, services, config, embedded, quit };
+}
+
+/**
+ * Runs the start-up steps; a problem the person at the screen can fix (an AppError: bad
+ * configuration, embedded server failed) becomes an error dialog and exit code 2.
+ */
+async function prepareOrExplain(electron: ElectronModule, options: ShellOptions) {
+  const { app } = electron;
+
+  try {
+    const prepared = await prepareStation({
+      app,
+      safeStorage: electron.safeStorage,
+      argv: options.argv ?? process.argv.slice(1),
+      env: options.env ?? process.env,
+      logger: options.logger,
+      print: options.print ?? ((text) => process.stdout.write(text)),
+    });
+
+    if (prepared.kind === 'printed') {
+      app.exit(0);
+      return null;
+    }
+
+    return prepared;
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+
+    options.logger?.error({ err: error }, 'the station could not start');
+    electron.dialog.showErrorBox('Packing Station cannot start', error.message);
+    app.exit(2);
+    return null;
+  }
+}
+
+/**
+ * Starts the services; an AppError (the embedded server did not start, the station database
+ * is from a newer version or damaged) becomes an error dialog and exit code 2.
+ */
+async function startServicesOrExplain(
+  electron: ElectronModule,
+  log: Logger,
+  start: () => Promise<StationServices>,
+): Promise<StationServices | null> {
+  try {
+    return await start();
+  } catch (error) {
+    log.fatal({ err: error }, 'the station services did not start');
+    if (!isAppError(error)) throw error;
+
+    electron.dialog.showErrorBox('Packing Station cannot start', error.message);
+    electron.app.exit(2);
+    return null;
+  }
+}
+
+async function closeStep(log: Logger, name: string, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+    log.info({ step: name }, 'closed');
+  } catch (error) {
+    log.error({ err: error, step: name }, 'failed to close');
+  }
+}
+
+async function withTimeout(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+
+  try {
+    return await Promise.race([work.then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

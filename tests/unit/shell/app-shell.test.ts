@@ -1,10 +1,14 @@
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { startShell } from '../../../src/main/shell/app-shell';
-import type { ElectronModule } from '../../../src/main/shell/app-shell';
+import type { ElectronModule, ShellOptions } from '../../../src/main/shell/app-shell';
+import { createStationServices } from '../../../src/main/services';
 import { contentSecurityPolicy } from '../../../src/main/shell/security';
 import { channelNames, eventTransportChannel } from '../../../src/shared/ipc/contract';
 import { captureLogger } from '../../support/capture-logger';
@@ -13,12 +17,46 @@ import { createFakeElectron, FakeBrowserWindow } from '../../support/fake-electr
 const outDir = '/opt/packing-station/out';
 const rendererUrl = pathToFileURL(path.join(outDir, 'renderer', 'index.html')).href;
 
-async function start(options: { lockGranted?: boolean } = {}) {
-  const fake = createFakeElectron(options);
-  const { logger, lines } = captureLogger();
-  const shell = await startShell(fake.electron as unknown as ElectronModule, { outDir, logger });
+// Nothing listens on port 9 of the loopback interface, so the sync engine's requests fail
+// at once and never leave the machine.
+const configuredEnv = {
+  PACKING_BACKEND_URL: 'http://127.0.0.1:9',
+  PACKING_STATION_TOKEN: 'pst_shell-test-token',
+};
 
-  return { ...fake, shell, lines };
+/** Services with only the `app.*` channels: enough for the IPC and window tests. */
+const appOnlyServices: ShellOptions['createServices'] = (options) =>
+  createStationServices({ logger: options.logger, shell: options.shell });
+
+let userDataDir: string;
+
+beforeEach(() => {
+  userDataDir = mkdtempSync(path.join(tmpdir(), 'shell-user-data-'));
+});
+
+afterEach(() => {
+  rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** Starts the shell in configured mode (no embedded server) unless the options say otherwise. */
+async function start(
+  options: { lockGranted?: boolean; messageBoxResponses?: number[] } & Partial<ShellOptions> = {},
+) {
+  const fake = createFakeElectron({ ...options, userDataDir });
+  const { logger, lines } = captureLogger();
+  const processEvents = new EventEmitter();
+  const shell = await startShell(fake.electron as unknown as ElectronModule, {
+    outDir,
+    logger,
+    argv: [],
+    env: configuredEnv,
+    processEvents,
+    hid: null,
+    createServices: appOnlyServices,
+    ...options,
+  });
+
+  return { ...fake, shell, lines, processEvents };
 }
 
 function topFrame(url: string) {

@@ -140,8 +140,15 @@ async function startStation(
   const client = clientFor(backendUrl, stationToken, logger);
   const adminClient = clientFor(backendUrl, adminToken, logger);
 
-  mkdirSync(path.dirname(config.paths.stationDatabase), { recursive: true });
-  const store = openStationStore({ file: config.paths.stationDatabase, logger });
+  let store: StationStore;
+  try {
+    mkdirSync(path.dirname(config.paths.stationDatabase), { recursive: true });
+    store = openStationStore({ file: config.paths.stationDatabase, logger });
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+
   const configPort = createConfigPort({ config, tokenStore: requireTokenStore(options), logger });
   const engine = createSyncEngine({ store, client, logger });
   const packing = new PackingService({

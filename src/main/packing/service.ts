@@ -69,6 +69,7 @@ export class PackingService {
   constructor(private readonly options: PackingServiceOptions) {
     this.log = options.logger.child({ component: 'packing' });
     this.session = loadSession(options.store, this.stationId());
+    this.lastPushedState = this.view().state;
     this.log.info(
       { orderNumber: orderNumberOf(this.session), phase: this.session.machine.phase },
       'pack session loaded',
@@ -178,13 +179,10 @@ export class PackingService {
   refresh(): Promise<PackView> {
     return this.run(async () => {
       const orderNumber = orderNumberOf(this.session);
-      const wasPending = this.session.feedback?.code === 'label_pending';
-      if (this.session.machine.phase !== 'shipped' || orderNumber === null || !wasPending) {
-        return this.session;
-      }
+      if (this.session.machine.phase !== 'shipped' || orderNumber === null) return this.session;
 
       const shipment = this.options.store.shipments.forOrder(orderNumber).at(-1);
-      if (shipment === undefined) return this.session;
+      if (shipment === undefined || this.lastPushedState !== 'label_pending') return this.session;
 
       this.log.info(
         { orderNumber, trackingNumber: shipment.trackingNumber },

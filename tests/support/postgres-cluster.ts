@@ -14,6 +14,8 @@ import { promisify } from 'node:util';
 export interface ThrowawayCluster {
   /** Connection URL for the `postgres` superuser (trust authentication on loopback). */
   url: string;
+  /** Stops the server at once (open connections are cut) and starts it again on the same port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,19 +61,16 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
     '-c max_connections=200',
     '-c shared_buffers=256MB',
   ].join(' ');
-  await pg('pg_ctl', [
-    '-D',
-    dataDir,
-    '-l',
-    path.join(dir, 'server.log'),
-    '-o',
-    options,
-    '-w',
-    'start',
-  ]);
+  const start = () =>
+    pg('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-o', options, '-w', 'start']);
+  await start();
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    restart: async () => {
+      await pg('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      await start();
+    },
     stop: async () => {
       await pg('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       await rm(dir, { recursive: true, force: true });

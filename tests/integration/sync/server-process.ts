@@ -25,6 +25,8 @@ export interface ServerProcess {
   restart(): Promise<void>;
   /** Output of the current process, for failure messages. */
   output(): string;
+  /** True once the current process has exited. */
+  exited(): boolean;
   /** Sends an admin request and returns the parsed JSON answer; throws on HTTP errors. */
   admin(method: string, route: string, body?: unknown): Promise<unknown>;
 }
@@ -102,6 +104,7 @@ export async function startServerProcess(database: ServerDatabase): Promise<Serv
       await launch();
     },
     output: () => output,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
     async admin(method, route, body) {
       const response = await fetch(`${server.url}/v1${route}`, {
         method,

@@ -7,7 +7,7 @@ import { openStationStore } from '../../../src/main/store';
 import type { OpenStoreOptions, PackUnitInput, StationStore } from '../../../src/main/store';
 import { AppError } from '../../../src/shared/errors';
 
-/** A fresh folder for one test's database files; `remove` deletes it. */
+/** Creates a fresh folder for one test's database files; `remove` deletes it. */
 export function tempFolder(): { folder: string; file: string; remove: () => void } {
   const folder = mkdtempSync(path.join(tmpdir(), 'station-store-'));
   return {
@@ -26,7 +26,7 @@ export function openTestStore(
   return openStationStore({ file, logger: silentLogger, ...options });
 }
 
-/** A controllable clock, in milliseconds since the Unix epoch. */
+/** Creates a controllable clock that counts milliseconds since the Unix epoch. */
 export function fakeClock(start = Date.parse('2026-03-02T08:00:00Z')) {
   let current = start;
   return {

@@ -55,7 +55,8 @@ describe('units.pack', () => {
     const { unit, event } = store.units.pack(unitInput({ serial: null }));
 
     expect(unit.serial).toBeNull();
-    expect(event.type === 'unit.pack' && event.payload.serial).toBeNull();
+    expect(event.type).toBe('unit.pack');
+    expect(event.payload).toMatchObject({ serial: null });
   });
 
   it('rejects a unit id already packed and writes nothing', () => {

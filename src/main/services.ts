@@ -41,10 +41,10 @@ export interface StationServicesOptions {
   shell: Shell;
   /**
    * The resolved station configuration. Without it only the `app.*` channels work and the
-   * others answer `not_available` (used by tests of the IPC layer itself).
+   * others return the `not_available` error (used by tests of the IPC layer itself).
    */
   config?: StationConfig;
-  /** Where a new station token is saved from the settings screen. */
+  /** Token store that keeps a station token entered on the settings screen. */
   tokenStore?: TokenStore;
   /** Starts the embedded server's process; required in standalone mode. */
   launcher?: EmbeddedLauncher;
@@ -80,9 +80,9 @@ export interface RunningStation {
 }
 
 /**
- * Starts the station: in standalone mode the embedded server first (PGlite on loopback
- * with fresh tokens and the demo data), then the station store, the sync engine, the
- * packing service and the scanners, and wires every contract channel and event to them.
+ * Starts the station and wires every contract channel and event to it. In standalone mode
+ * the embedded server starts first (PGlite on loopback with fresh tokens and the demo
+ * data). Then come the station store, the sync engine, the packing service and the scanners.
  */
 export async function createStationServices(
   options: StationServicesOptions,
@@ -272,13 +272,19 @@ function clientFor(
 function requireTokenStore(options: StationServicesOptions): TokenStore {
   if (options.tokenStore !== undefined) return options.tokenStore;
 
-  const refuse = async (): Promise<never> => {
+  const rejectChange = async (): Promise<never> => {
     throw new AppError(
       'settings_not_saved',
       'This station was started without a place to keep its token, so the token cannot be changed here. Set it with PACKING_STATION_TOKEN.',
     );
   };
-  return { kind: 'plain-file', file: '', read: async () => null, write: refuse, clear: refuse };
+  return {
+    kind: 'plain-file',
+    file: '',
+    read: async () => null,
+    write: rejectChange,
+    clear: rejectChange,
+  };
 }
 
 function unavailableHandlers(): Partial<Record<Channel, () => never>> {

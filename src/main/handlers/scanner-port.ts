@@ -30,7 +30,7 @@ const configKey = 'scanners';
 const emptyConfig: ScannerConfig = { keyboardScanners: [], posProfiles: [] };
 
 /**
- * The scanner manager behind the diagnostics screen and the packing service: it runs the
+ * Starts the scanner manager behind the diagnostics screen and the packing service. It runs the
  * scanner service over the configured devices, keeps the configuration in the station
  * store, and restarts the service when a keyboard-mode scanner is added or removed.
  * Raw reports reach listeners only while watching is on.

@@ -14,10 +14,10 @@ export interface ConfigPortOptions {
 }
 
 /**
- * The station configuration behind the settings screen. Station and packer names apply to
- * the next packed unit. A new backend URL or token is saved for the next start, because
- * the sync engine and the station database's client id belong to one backend; the answer
- * says so with `restartRequired`.
+ * Creates the station configuration behind the settings screen. Station and packer names
+ * apply to the next packed unit. A new backend URL or token is saved for the next start,
+ * because the sync engine and the station database's client id belong to one backend, and
+ * the returned settings then have `restartRequired` set.
  */
 export function createConfigPort(options: ConfigPortOptions): ConfigPort {
   const log = options.logger.child({ component: 'settings' });

@@ -4,8 +4,8 @@ import type { BackendClient } from '../backend';
 import type { ShipOutcome, SyncEngine } from '../sync';
 
 /**
- * What the packing service and the IPC handlers use of the sync engine, the backend
- * client, the station configuration and the scanner manager.
+ * The parts of the sync engine, the backend client, the station configuration and the
+ * scanner manager that the packing service and the IPC handlers use.
  */
 
 /**
@@ -44,7 +44,7 @@ export type BackendPort = Pick<
   | 'putSettings'
 >;
 
-/** Who packs: the station and packer names stored with every unit. */
+/** The station and packer names stored with every packed unit. */
 export interface StationIdentity {
   stationName: string;
   packerName: string;

@@ -47,7 +47,7 @@ const fetchOrderOn = new Set(['scan_order_first', 'item_not_recognised', 'order_
 
 /**
  * The station's pack session. The shared packing rules (`decidePacking`) decide what a scan
- * or intent does; this service feeds them from the station store, applies their effects and
+ * or intent does. This service feeds them from the station store, applies their effects and
  * pushes the new view. Scans and intents run one at a time in arrival order, whether they
  * come from a HID scanner in main or from the page.
  *
@@ -130,7 +130,7 @@ export class PackingService {
   /**
    * Ships the open order: the rules move it to shipped, which shows as `label_pending`
    * until the sync engine has the label. Scans go on being handled while the engine works;
-   * the returned view is the one after the engine answered.
+   * the returned view is the one after the engine replied.
    */
   async ship(): Promise<PackView> {
     let orderNumber: string | null = null;
@@ -375,7 +375,7 @@ export class PackingService {
     };
   }
 
-  /** The serials an input may store, looked up before the decision for the cross-order rule. */
+  /** Lists the serials an input may store, so the cross-order lookup runs before the decision. */
   private serialCandidates(input: PackingInput): string[] {
     switch (input.type) {
       case 'submit_serial':
@@ -412,7 +412,7 @@ export class PackingService {
 }
 
 /**
- * The session after a decision, before its effects are applied: the machine's new state,
+ * Computes the session after a decision, before its effects are applied: the machine's new state,
  * the notices under the serial prompt and the feedback of a rejection or warning.
  */
 function nextSession(
@@ -478,7 +478,7 @@ function notice(error: ErrorBody): { code: string; message: string } {
   return { code: error.code, message: error.message };
 }
 
-/** The scan as the shared rules read it: with its AIM symbology identifier in front. */
+/** Returns the scan text as the shared rules read it, with its AIM symbology identifier in front. */
 function scanText(scan: Scan): string {
   if (scan.symbology === null || scan.text.startsWith(scan.symbology)) return scan.text;
 

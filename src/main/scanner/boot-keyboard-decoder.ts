@@ -4,7 +4,7 @@ import type { KeyOutcome } from '../../shared/scanner/key-typer';
 import { KeyTyper } from '../../shared/scanner/key-typer';
 import type { KeyboardLayout } from '../../shared/scanner/layouts';
 
-/** Modifier byte bits of a boot keyboard report (HID 1.11, appendix B.1). */
+/** Modifier byte bits of a boot keyboard report. */
 export const MODIFIER = {
   leftCtrl: 0x01,
   leftShift: 0x02,

@@ -203,7 +203,7 @@ export class KeyboardScanAssembler implements ScanAssembler {
   }
 }
 
-/** The error for a scan cut off before its end. */
+/** Creates the error for a scan cut off before its end. */
 export function interruptedError(reason: InterruptReason, partialLength: number): AppError {
   const causes: Record<InterruptReason, [ScannerErrorCode, string]> = {
     unplugged: ['scanner_device_lost', 'the scanner was unplugged'],

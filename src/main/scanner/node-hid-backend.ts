@@ -7,7 +7,7 @@ import HID from 'node-hid';
 import type { HidBackend, HidConnection, HidDeviceInfo } from './hid-backend';
 
 /**
- * The only module that loads node-hid. On Linux node-hid uses the hidraw driver, so a
+ * Creates the HID backend over node-hid; this is the only module that loads node-hid. On Linux node-hid uses the hidraw driver, so a
  * device path is /dev/hidrawN and the report descriptor is readable from sysfs.
  */
 export function createNodeHidBackend(): HidBackend {

@@ -1,7 +1,7 @@
 /**
- * Where the fields of a HID POS scanned-data report sit, as byte offsets into the report
- * as node-hid delivers it: byte 0 is the report ID when the device numbers its reports,
- * so every offset is one more than in WebHID's view of the same report.
+ * Byte offsets of the fields of a HID POS scanned-data report, as node-hid delivers it.
+ * Byte 0 is the report ID when the device numbers its reports, so every offset is one more
+ * than in WebHID's view of the same report.
  */
 export interface PosReportLayout {
   /** Report ID of the scanned-data report, or null when the device sends no report ID. */
@@ -23,10 +23,10 @@ export type PosProfileId = (typeof posProfileIds)[number];
 /**
  * Report layouts for devices whose report descriptor cannot be read.
  *
- * - standard: the HID POS scanned-data report as Honeywell, Zebra and Datalogic send it:
- *   report ID 2, byte count, AIM identifier, 56 data bytes, two vendor bytes, then a flags
- *   byte whose bit 0 is "decode data continued". Some vendors put one extra byte before
- *   the AIM identifier; the decoder finds it there too.
+ * - standard: the HID POS scanned-data report as Honeywell scanners send it: report ID 2,
+ *   byte count, AIM identifier, 56 data bytes, two vendor bytes, then a flags byte whose
+ *   bit 0 is "decode data continued". Some other vendors put one extra byte before the AIM
+ *   identifier, and the decoder finds it there too.
  * - newland-fm430: byte count at 1 and data from 2, with no AIM identifier.
  *   NOTE: taken from a published driver table, not tested against a device.
  */

@@ -16,7 +16,7 @@ export function posLayoutFromDescriptor(descriptor: Uint8Array): PosReportLayout
   }
 
   const sameReport = fields.filter((field) => field.reportId === data.reportId);
-  const find = (wanted: number) => sameReport.find((field) => field.usage === wanted);
+  const find = (target: number) => sameReport.find((field) => field.usage === target);
   const byteCount = find(usage(0x01, 0x3b));
   const symbology = find(usage(0x8c, 0xfb));
   const continued = find(usage(0x8c, 0xff));
@@ -131,8 +131,8 @@ function inputFields(descriptor: Uint8Array): InputField[] {
 }
 
 /**
- * One Input item declares reportCount fields; each takes the next usage, and the last
- * usage repeats for the remaining fields (HID 1.11, 6.2.2.8). A buffered-bytes field such
+ * Lists the fields of one Input item. It declares reportCount fields, each taking the next
+ * usage, and the last usage repeats for the remaining fields. A buffered-bytes field such
  * as Decoded Data is one usage spread over reportCount bytes, which this lists once.
  */
 function fieldsOfInput(global: GlobalState, usages: number[], start: number): InputField[] {

@@ -1,4 +1,4 @@
-/** Time as the scanner layer sees it; tests pass a manual clock. */
+/** The clocks and timers the scanner layer uses, so tests can pass a manual clock. */
 export interface ScannerClock {
   /** Monotonic milliseconds, for timeouts. */
   now(): number;

@@ -6,9 +6,9 @@ import type { HidDeviceInfo } from './hid-backend';
 import { posProfileIds } from './pos-report-layout';
 
 /**
- * Which HID devices the station reads. HID POS scanners (usage page 0x8C) are read
- * automatically; a keyboard-mode device is read only when listed here by vendor and
- * product id, so the real keyboard is never read.
+ * The HID devices the station reads. HID POS scanners (usage page 0x8C) are read
+ * automatically. A keyboard-mode device is read only when listed here by vendor and
+ * product id, so an unlisted keyboard is never read.
  */
 export const scannerConfigSchema = z.object({
   keyboardScanners: z

@@ -20,7 +20,16 @@ import { classifyDevice, formatVidPid } from './scanner-config';
 export type ScannerEvent =
   | { type: 'scan'; scan: Scan; terminator: ScanTerminator }
   | { type: 'discarded'; device: string; error: ErrorBody; partialLength: number }
-  | { type: 'report'; device: string; mode: 'keyboard' | 'pos'; report: Uint8Array; at: number }
+  | {
+      type: 'report';
+      device: string;
+      mode: 'keyboard' | 'pos';
+      report: Uint8Array;
+      /** Monotonic milliseconds (the clock's `now()`), for gaps between reports. */
+      at: number;
+      /** Wall-clock time the report arrived. */
+      receivedAt: Date;
+    }
   | { type: 'attached'; device: HidDeviceInfo; mode: 'keyboard' | 'pos' }
   | { type: 'detached'; device: string; reason: InterruptReason }
   | { type: 'open-failed'; device: string; message: string };
@@ -52,8 +61,8 @@ interface OpenScanner {
 
 /**
  * Finds scanners, reads them and turns their reports into Scans. Devices are listed every
- * `pollIntervalMs`; a new scanner is opened, a vanished one closed, and one whose read
- * failed is reopened on the next poll if it is still listed, which is how a replug is
+ * `pollIntervalMs`: a new scanner is opened and a vanished one closed. A device whose read
+ * failed is reopened at the next poll while it is still listed, which is how a replug is
  * picked up. Every listener attached to a device is removed when it is closed.
  */
 export class ScannerService {
@@ -233,7 +242,14 @@ export class ScannerService {
   private handleReport(scanner: OpenScanner, data: Uint8Array): void {
     const at = this.clock.now();
     const report = Uint8Array.from(data);
-    this.emit({ type: 'report', device: scanner.device.path, mode: scanner.mode, report, at });
+    this.emit({
+      type: 'report',
+      device: scanner.device.path,
+      mode: scanner.mode,
+      report,
+      at,
+      receivedAt: this.clock.date(),
+    });
     this.deliver(scanner, scanner.assembler.push(report, at));
     this.scheduleDeadline(scanner);
   }

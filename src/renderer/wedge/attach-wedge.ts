@@ -23,7 +23,7 @@ export interface WedgeAdapterOptions {
 
 /**
  * Feeds the window's key events to a WedgeDecoder in the capture phase, before any field
- * or form sees them, and stops the events the decoder holds back. Keys that turn out to be
+ * or form receives them, and stops the events the decoder holds back. Keys that turn out to be
  * typing are inserted into the element that was focused. Returns the function that
  * detaches every listener and timer.
  */
@@ -124,7 +124,7 @@ function toWedgeEvent(event: KeyboardEvent): WedgeKeyEvent {
 
 /**
  * Inserts held-back typing at the caret of the focused field. execCommand keeps the
- * field's undo history and fires the input events React listens to; it is deprecated but
+ * field's undo history and fires the input events React listens to. It is deprecated but
  * still supported by Chromium, and the fallback covers inputs where it fails.
  */
 function insertText(document: Document, text: string): void {

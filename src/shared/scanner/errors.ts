@@ -8,7 +8,6 @@ export type ScannerErrorCode =
   | 'scanner_unsupported_alt_code'
   | 'scanner_invalid_report'
   | 'scanner_continuation_timeout'
-  | 'scanner_symbology_changed'
   | 'scanner_device_lost'
   | 'scanner_read_failed'
   | 'scanner_open_failed'

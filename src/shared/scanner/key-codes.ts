@@ -1,6 +1,6 @@
 /**
- * HID keyboard usages (usage page 0x07) and the KeyboardEvent.code of the same physical key,
- * per the W3C "UI Events KeyboardEvent code Values". Both the HID decoder and the renderer's
+ * HID keyboard usages (usage page 0x07) and the KeyboardEvent.code that browsers report for
+ * the same physical key. Both the HID decoder and the renderer's
  * wedge decoder look characters up by code, so one layout table serves both.
  */
 

@@ -29,6 +29,8 @@ const SPACING_FORM_OF_DEAD_KEY: Record<string, string> = {
   '\u0308': '¨',
 };
 
+const LEVEL_NAMES = ['no modifier', 'Shift', 'AltGr', 'Shift+AltGr'] as const;
+
 const CONTROL_KEYS: Record<string, string> = {
   Backspace: '\b',
   Escape: '\x1b',
@@ -36,12 +38,11 @@ const CONTROL_KEYS: Record<string, string> = {
 };
 
 /**
- * Turns key presses into text with one keyboard layout, the way the OS would if it had
- * that layout: dead keys combine with the next character, Ctrl chords become control
- * characters (Ctrl+] is GS, Ctrl+J is LF), and Alt plus keypad digits is one character
- * once Alt is released. Enter, keypad Enter, Tab and Ctrl+M/J/I are terminators.
+ * Turns key presses into text with one keyboard layout, the way the OS would with that
+ * layout. Dead keys combine with the next character. Ctrl chords become control characters
+ * (Ctrl+] is GS, Ctrl+J is LF). Alt plus keypad digits is one character once Alt is released. Enter, keypad Enter, Tab and Ctrl+M/J/I are terminators.
  *
- * A Ctrl chord is read on the layout's own character first; when that is not a letter or
+ * A Ctrl chord is read on the layout's own character first. When that is not a letter or
  * one of @ [ \ ] ^ _, the key's US character is used, because many scanners type control
  * characters at US key positions whatever layout they are set to.
  */
@@ -100,7 +101,7 @@ export class KeyTyper {
     }
 
     if (character === '') {
-      return [chordError(stroke, `level ${level} of the ${this.layout.name} layout`)];
+      return [chordError(stroke, `${LEVEL_NAMES[level]} on the ${this.layout.name} layout`)];
     }
 
     return this.typeCharacter(character);
@@ -117,7 +118,7 @@ export class KeyTyper {
 
     const value = Number.parseInt(digits, 10);
 
-    // Alt codes below 128 are ASCII under every Windows code page; above, the result
+    // Alt codes below 128 are ASCII under every Windows code page. Above that the result
     // depends on the code page, so only Windows-1252's printable Latin-1 range is accepted.
     if (value < 0x80 || (digits.startsWith('0') && value >= 0xa0 && value <= 0xff)) {
       return [...this.flushDeadKey(), { kind: 'text', text: String.fromCharCode(value) }];

@@ -4,9 +4,9 @@ import { scannerError } from './errors';
  * Keyboard layouts a scanner can be configured to type with, keyed by KeyboardEvent.code.
  * Each key lists what it types at four levels: plain, Shift, AltGr, Shift+AltGr; an empty
  * string means the level types nothing. A combining mark (U+0300–U+036F) is a dead key: it
- * types nothing itself and changes the next character. Tables follow the Windows layouts of
- * the same name (kbdus, kbduk, kbdgr, kbdfr, kbdsp, kbdit) for the characters a barcode can
- * carry; NOTE: rarely used AltGr symbols beyond those listed decode as "nothing typed".
+ * types nothing itself and changes the next character. The tables cover the characters of
+ * each national layout that a barcode can carry. NOTE: AltGr symbols beyond those listed
+ * make the scan fail as "types nothing", even where the real layout has one.
  */
 
 export const layoutIds = ['us', 'uk', 'de', 'fr', 'es', 'it'] as const;
@@ -227,7 +227,7 @@ export function characterAt(layout: KeyboardLayout, code: string, level: KeyLeve
   return layout.keys.get(code)?.[level] ?? '';
 }
 
-/** Whether `character` is a dead key entry of a layout table. */
+/** Returns whether `character` is a dead key entry of a layout table. */
 export function isDeadKey(character: string): boolean {
   return character.length === 1 && /\p{Mn}/u.test(character);
 }

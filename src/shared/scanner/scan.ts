@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Where a scan came from: a HID device read by main, the renderer's wedge, or typed by hand. */
+/** Origin of a scan: a HID device read by main, the renderer's wedge, or typed by hand. */
 export const scanSourceSchema = z.enum(['hid-keyboard', 'hid-pos', 'wedge', 'manual']);
 export type ScanSource = z.infer<typeof scanSourceSchema>;
 
@@ -14,8 +14,8 @@ export type ControlCharacter = z.infer<typeof controlCharacterSchema>;
 
 /**
  * One barcode as read by any scanner. `text` keeps GS (0x1D) as the FNC1 separator of GS1
- * data and every other control character too; those are listed in `controlCharacters` so a
- * consumer can reject them instead of finding them by accident.
+ * data, and every other control character too. Those are listed in `controlCharacters`, so
+ * a consumer can reject them instead of finding them by accident.
  */
 export const scanSchema = z.object({
   text: z.string().min(1).max(8192),
@@ -35,7 +35,7 @@ export const scanSchema = z.object({
 });
 export type Scan = z.infer<typeof scanSchema>;
 
-/** How a scan ended: CR (Enter or keypad Enter), CR LF, LF, Tab, or nothing before a timeout. */
+/** End of a scan: CR (Enter or keypad Enter), CR LF, LF, Tab, or none before a timeout. */
 export type ScanTerminator = 'cr' | 'crlf' | 'lf' | 'tab' | 'none';
 
 /** A barcode as decoded from reports or keystrokes, before it becomes a {@link Scan}. */

@@ -29,9 +29,9 @@ export interface WedgeOptions {
    * OS layout does not matter. "os" takes KeyboardEvent.key as the OS layout produced it.
    */
   layout: LayoutId | 'os';
-  /** Longest gap between two keys of one scanner burst. */
+  /** Maximum gap between two keys of one scanner burst. */
   maxKeyGapMs: number;
-  /** Fewest keys before the terminator that count as a scan rather than typing. */
+  /** Minimum number of keys before the terminator that count as a scan rather than typing. */
   minBurstLength: number;
   /** Silence after which a burst without terminator is committed (or handed back). */
   idleCommitMs: number;
@@ -45,7 +45,7 @@ export interface WedgeOptions {
  * Defaults: scanners in keyboard mode send a key every 2–20 ms (USB polling at 1–8 ms
  * with a press and a release report per character), while people rarely type four keys
  * in a row less than 40 ms apart. NOTE: these are estimates from published scanner
- * inter-character delays, not measured on station hardware; `npm run scanner -- watch`
+ * inter-character delays, not measured on station hardware. `npm run scanner -- watch`
  * prints the gap between reports of a real scanner to tune them.
  */
 export const defaultWedgeOptions: WedgeOptions = {
@@ -92,7 +92,7 @@ const TERMINATOR_CODES: Record<string, ScanTerminator> = {
 /**
  * Tells keyboard-wedge scanner bursts from typing by timing and decodes bursts with the
  * scanner's layout. Printable keys are held back (preventDefault) until the decoder
- * knows: keys that end up as typing come back as a "typed" output, and a burst's
+ * can tell which it is: keys that end up as typing come back as a "typed" output, and a burst's
  * terminator never reaches the page, so a scanner's Enter cannot submit a form or a Tab
  * move focus. Pure: the adapter passes events and calls `poll` at `nextDeadline()`.
  */
@@ -125,7 +125,7 @@ export class WedgeDecoder {
 
     if (!isCharacterKey(event)) {
       // Backspace, arrows and the like are never part of a burst: settle what is held
-      // first so the page sees the keys in the order they were pressed.
+      // first so the page receives the keys in the order they were pressed.
       if (this.held.length > 0) {
         outputs.push(this.isBurst() ? this.commit('none', event.time) : this.releaseAsTyped(null));
       }
@@ -206,7 +206,7 @@ export class WedgeDecoder {
     return { preventDefault: true, outputs };
   }
 
-  /** Whether the held keys came fast enough and are enough to be a scanner burst. */
+  /** Returns whether the held keys came fast enough, and are enough, to be a scanner burst. */
   private isBurst(): boolean {
     if (this.held.length < this.options.minBurstLength) {
       return false;

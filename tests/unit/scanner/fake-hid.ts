@@ -39,7 +39,7 @@ export class FakeHidBackend implements HidBackend {
     this.attached.delete(path);
   }
 
-  /** The device most recently opened at `path`. */
+  /** Returns the device most recently opened at `path`. */
   latest(path: string): FakeHidDevice {
     const entry = this.opened.filter((opened) => opened.path === path).at(-1);
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { parseHexReport } from '../../../src/main/scanner/hex-report';
+import type { AssemblyOutput } from '../../../src/main/scanner/scan-assembler';
 
 export const fixtureDirectory = join(import.meta.dirname, '../../fixtures/hid');
 
@@ -20,4 +21,13 @@ export function bootReport(modifiers: number, ...usages: number[]): Uint8Array {
   report.set(usages, 2);
 
   return report;
+}
+
+/** Returns the output as a discarded scan, failing the test when it is anything else. */
+export function discarded(output: AssemblyOutput | undefined) {
+  if (output?.kind !== 'discarded') {
+    throw new Error(`expected a discarded scan, got ${JSON.stringify(output)}`);
+  }
+
+  return output;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { KeyboardScanAssembler } from '../../../src/main/scanner/keyboard-scan-assembler';
 import { getLayout } from '../../../src/shared/scanner/layouts';
-import { bootReport } from './fixtures';
+import { bootReport, discarded } from './fixtures';
 
 const RELEASE = bootReport(0);
 const ENTER = bootReport(0, 0x28);
@@ -89,8 +89,8 @@ describe('keyboard scan assembly', () => {
 
     expect(outputs).toHaveLength(1);
     expect(outputs[0]?.kind).toBe('discarded');
-    expect(outputs[0]?.kind === 'discarded' && outputs[0].error.code).toBe('scanner_device_lost');
-    expect(outputs[0]?.kind === 'discarded' && outputs[0].partialLength).toBe(3);
+    expect(discarded(outputs[0]).error.code).toBe('scanner_device_lost');
+    expect(discarded(outputs[0]).partialLength).toBe(3);
   });
 
   it('starts clean after an unplug', () => {
@@ -114,8 +114,6 @@ describe('keyboard scan assembly', () => {
     const outputs = assembler.push(ENTER, 12);
 
     expect(outputs).toHaveLength(1);
-    expect(outputs[0]?.kind === 'discarded' && outputs[0].error.code).toBe(
-      'scanner_invalid_report',
-    );
+    expect(discarded(outputs[0]).error.code).toBe('scanner_invalid_report');
   });
 });

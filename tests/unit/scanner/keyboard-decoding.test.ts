@@ -4,7 +4,7 @@ import { KeyboardScanAssembler } from '../../../src/main/scanner/keyboard-scan-a
 import { replayReports } from '../../../src/main/scanner/report-replay';
 import type { AssemblyOutput } from '../../../src/main/scanner/scan-assembler';
 import { getLayout } from '../../../src/shared/scanner/layouts';
-import { bootReport, loadReports } from './fixtures';
+import { bootReport, discarded, loadReports } from './fixtures';
 
 function replay(name: string, layout = 'us'): AssemblyOutput[] {
   return replayReports(loadReports(name), { layout, mode: 'keyboard' });
@@ -121,9 +121,7 @@ describe('boot keyboard decoding', () => {
 
     expect(outputs).toHaveLength(1);
     expect(outputs[0]?.kind).toBe('discarded');
-    expect(outputs[0]?.kind === 'discarded' && outputs[0].error.message).toContain(
-      'Unknown key usage 0x3a in scan',
-    );
+    expect(discarded(outputs[0]).error.message).toContain('Unknown key usage 0x3a in scan');
   });
 
   it('ignores a lone terminator', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PosScanAssembler } from '../../../src/main/scanner/pos-scan-assembler';
 import { posProfiles } from '../../../src/main/scanner/pos-report-layout';
 import { replayReports } from '../../../src/main/scanner/report-replay';
-import { loadReports } from './fixtures';
+import { discarded, loadReports } from './fixtures';
 
 const GS1_TEXT =
   '0109506000134352' + '17270531' + '10B2024-117' + '\x1d' + '21ABCD1234EFGH5678JKLM';
@@ -54,9 +54,7 @@ describe('HID POS decoding', () => {
 
     expect(outputs).toHaveLength(1);
     expect(outputs[0]?.kind).toBe('discarded');
-    expect(outputs[0]?.kind === 'discarded' && outputs[0].error.code).toBe(
-      'scanner_continuation_timeout',
-    );
+    expect(discarded(outputs[0]).error.code).toBe('scanner_continuation_timeout');
   });
 
   it('times out a missing continuation after 500 ms', () => {
@@ -70,7 +68,7 @@ describe('HID POS decoding', () => {
     const outputs = assembler.poll(1_500);
 
     expect(outputs).toHaveLength(1);
-    expect(outputs[0]?.kind === 'discarded' && outputs[0].partialLength).toBe(56);
+    expect(discarded(outputs[0]).partialLength).toBe(56);
     expect(assembler.nextDeadline()).toBeNull();
   });
 
@@ -82,7 +80,7 @@ describe('HID POS decoding', () => {
     const outputs = assembler.end('unplugged');
 
     expect(outputs).toHaveLength(1);
-    expect(outputs[0]?.kind === 'discarded' && outputs[0].error.code).toBe('scanner_device_lost');
+    expect(discarded(outputs[0]).error.code).toBe('scanner_device_lost');
   });
 
   it('never reads bytes past the byte count', () => {
@@ -110,8 +108,6 @@ describe('HID POS decoding', () => {
 
     const outputs = replayReports([report], { layout: 'us', mode: 'pos' });
 
-    expect(outputs[0]?.kind === 'discarded' && outputs[0].error.code).toBe(
-      'scanner_invalid_report',
-    );
+    expect(discarded(outputs[0]).error.code).toBe('scanner_invalid_report');
   });
 });

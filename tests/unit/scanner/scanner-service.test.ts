@@ -76,6 +76,28 @@ describe('scanner service', () => {
     expect(scan?.controlCharacters).toBeUndefined();
   });
 
+  it('emits each raw report with its times', async () => {
+    const { backend, clock, events, service } = setUp();
+    backend.plug(posScannerInfo(POS_PATH));
+    await service.start();
+    await clock.advance(10);
+
+    const [report] = loadReports('pos-code128-suffix.hex');
+    backend.latest(POS_PATH).send(report as Uint8Array);
+
+    const reports = kinds(events, 'report');
+
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toEqual({
+      type: 'report',
+      device: POS_PATH,
+      mode: 'pos',
+      report,
+      at: 10,
+      receivedAt: new Date('2026-12-04T09:00:00.010Z'),
+    });
+  });
+
   it('never opens a keyboard that is not configured', async () => {
     const { backend, service } = setUp();
     backend.plug(keyboardInfo(KEYBOARD_PATH, 0x046d, 0xc31c));
@@ -104,8 +126,10 @@ describe('scanner service', () => {
 
     expect(backend.opened.map((opened) => opened.path)).toEqual([SCANNER_PATH]);
     expect(scans).toHaveLength(1);
-    expect(scans[0]?.type === 'scan' && scans[0].scan.text).toBe('z');
-    expect(scans[0]?.type === 'scan' && scans[0].scan.source).toBe('hid-keyboard');
+    const scan = scans[0]?.type === 'scan' ? scans[0].scan : undefined;
+
+    expect(scan?.text).toBe('z');
+    expect(scan?.source).toBe('hid-keyboard');
   });
 
   it('ends a scan without terminator on the timer', async () => {
@@ -137,12 +161,12 @@ describe('scanner service', () => {
     backend.unplug(POS_PATH);
     await clock.advance(2_000);
 
-    const discarded = kinds(events, 'discarded');
+    const discarded = kinds(events, 'discarded').flatMap((event) =>
+      event.type === 'discarded' ? [event] : [],
+    );
 
     expect(discarded).toHaveLength(1);
-    expect(discarded[0]?.type === 'discarded' && discarded[0].error.code).toBe(
-      'scanner_device_lost',
-    );
+    expect(discarded[0]?.error.code).toBe('scanner_device_lost');
     expect(kinds(events, 'scan')).toHaveLength(0);
     expect(first.closed).toBe(true);
     expect(listenerCounts(first)).toEqual(CLOSED_LISTENERS);
@@ -173,12 +197,12 @@ describe('scanner service', () => {
     first.send(part as Uint8Array);
     first.fail();
 
-    const discarded = kinds(events, 'discarded');
+    const discarded = kinds(events, 'discarded').flatMap((event) =>
+      event.type === 'discarded' ? [event] : [],
+    );
 
     expect(discarded).toHaveLength(1);
-    expect(discarded[0]?.type === 'discarded' && discarded[0].error.code).toBe(
-      'scanner_read_failed',
-    );
+    expect(discarded[0]?.error.code).toBe('scanner_read_failed');
     expect(listenerCounts(first)).toEqual(CLOSED_LISTENERS);
 
     first.fail('a late second error');

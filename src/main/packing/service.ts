@@ -14,7 +14,7 @@ import type {
 import type { Scan } from '../../shared/scanner/scan';
 import type { ShippedSerial } from '../../shared/serial';
 import type { Logger } from '../logger';
-import type { StationStore } from '../store';
+import type { StationStore, StoredUnit } from '../store';
 import { catalogProductsForScan } from './catalog-lookup';
 import { applyEffects, describeSuccess, shipOutcomeFeedback } from './effects';
 import { packingError } from './errors';
@@ -365,12 +365,18 @@ export class PackingService {
       }
     }
 
+    // The rules read an order's units several times per decision; one read serves them all.
+    const unitsByOrder = new Map<string, StoredUnit[]>();
     return {
       stationId: this.stationId(),
       settings,
       products: indexProducts([...products.values()]),
       findOrder: (number) => store.orders.get(number) ?? undefined,
-      unitsFor: (number) => store.units.forOrder(number),
+      unitsFor: (number) => {
+        const cached = unitsByOrder.get(number) ?? store.units.forOrder(number);
+        unitsByOrder.set(number, cached);
+        return cached;
+      },
       shippedSerials,
     };
   }

@@ -1,10 +1,13 @@
 // `npm test`: everything, on a fresh machine too. Sets up npm packages, checks (and as root
-// on Debian, installs) the system packages the tests need, builds the app, then runs the
-// unit, integration and end-to-end tests.
+// on Debian, installs) the system packages the tests need, puts the Node build of
+// better-sqlite3 back if an `npm start` left the Electron one, builds the app, runs
+// Electronegativity over src/, then runs the unit, integration and end-to-end tests.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
+import { checkElectronegativity } from './lib/electronegativity.mjs';
+import { ensureNodeNativeModules } from './lib/native-modules.mjs';
 import { ensureSetup, log, root, run } from './lib/setup.mjs';
 
 /** Debian packages the tests use, and a file each one installs. */
@@ -55,8 +58,10 @@ function hasDpkgPackage(name) {
 try {
   ensureSetup({ electron: false });
   ensureSystemPackages();
+  ensureNodeNativeModules();
 
   run(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build', '--logLevel', 'warn']);
+  checkElectronegativity();
   run(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)]);
 } catch (error) {
   process.stderr.write(`\nnpm test: ${error.message}\n`);

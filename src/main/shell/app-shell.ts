@@ -17,10 +17,10 @@ import type { StationServices } from '../services';
 import { registerIpcHandlers } from './ipc-electron';
 import { installMenu } from './menu';
 import {
+  createSecureWindow,
   denyAllPermissions,
   enforceContentSecurityPolicy,
   hardenWebContents,
-  secureWebPreferences,
 } from './security';
 import { prepareStation } from './startup';
 
@@ -190,16 +190,10 @@ export async function startShell(
   app.on('window-all-closed', () => app.quit());
 
   function createWindow(): Electron.BrowserWindow {
-    const window = new BrowserWindow({
-      width: 1280,
-      height: 800,
-      minWidth: 900,
-      minHeight: 600,
-      show: false,
-      title: 'Packing Station',
-      backgroundColor: '#10151c',
-      webPreferences: secureWebPreferences(path.join(options.outDir, 'preload', 'index.cjs')),
-    });
+    const window = createSecureWindow(
+      BrowserWindow,
+      path.join(options.outDir, 'preload', 'index.cjs'),
+    );
 
     window.once('ready-to-show', () => window.show());
     void window.loadURL(rendererUrl);

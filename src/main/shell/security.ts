@@ -1,4 +1,5 @@
-import type { Session, WebContents, WebFrameMain, WebPreferences } from 'electron';
+import type * as Electron from 'electron';
+import type { Session, WebContents, WebFrameMain } from 'electron';
 
 /**
  * The window's Content-Security-Policy: scripts and styles only from the app itself, no
@@ -20,22 +21,39 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Web preferences for the one app window: isolated, sandboxed, no Node in the page. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
+/**
+ * Creates the one app window: isolated, sandboxed, no Node in the page, middle-click
+ * (auxclick) off so a link cannot open a second window. The web preferences are written
+ * out in the constructor call so that Electronegativity's static checks can read them.
+ */
+export function createSecureWindow(
+  BrowserWindow: typeof Electron.BrowserWindow,
+  preloadPath: string,
+): Electron.BrowserWindow {
+  return new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Packing Station',
+    backgroundColor: '#10151c',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
 
 /**

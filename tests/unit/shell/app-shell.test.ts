@@ -74,6 +74,7 @@ describe('desktop shell', () => {
     expect(prefs.nodeIntegration).toBe(false);
     expect(prefs.webSecurity).toBe(true);
     expect(prefs.webviewTag).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.preload).toBe(path.join(outDir, 'preload', 'index.cjs'));
   });
 

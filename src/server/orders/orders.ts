@@ -82,7 +82,11 @@ export async function getOrderDetail(db: Executor, orderNumber: string): Promise
     .select()
     .from(packedUnits)
     .where(and(eq(packedUnits.orderNumber, orderNumber), isNull(packedUnits.removedAt)))
-    .orderBy(asc(packedUnits.recordedAt), asc(packedUnits.unitId));
+    .orderBy(
+      asc(packedUnits.recordedAt),
+      asc(packedUnits.stationPackedAt),
+      asc(packedUnits.unitId),
+    );
   const shipment = await db
     .select({ trackingNumber: shipments.trackingNumber, shippedAt: shipments.shippedAt })
     .from(shipments)

@@ -47,7 +47,7 @@ export const serialReportCsvHeader = [
   'Station',
 ];
 
-const exportPageSize = 5_000;
+const exportPageSize = 10_000;
 
 /**
  * One page of the Serial Number Report, sorted by shipped time then row id. `nextCursor`
@@ -68,7 +68,7 @@ export async function readSerialReportPage(
 
 /**
  * Streams the whole report as UTF-8 CSV (a BOM first so spreadsheets detect the encoding),
- * reading 5,000 rows at a time so memory does not grow with the result.
+ * reading 10,000 rows at a time so memory does not grow with the result.
  */
 export function streamSerialReportCsv(db: Executor, query: SerialReportQuery): Readable {
   async function* generate() {
@@ -112,7 +112,8 @@ interface RawRow {
   product_name: string;
   order_number: string;
   tracking_number: string;
-  shipped_at_exact: string;
+  /** PostgreSQL's text form, exact to the microsecond; PGlite may hand back a Date. */
+  shipped_at: string | Date;
   packer: string;
   station_id: string;
 }
@@ -143,25 +144,36 @@ async function selectRows(
 
   const rows = await queryRows<RawRow>(
     db,
-    sql`select id, serial, sku, product_name, order_number, tracking_number, packer, station_id,
-               to_char(shipped_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as shipped_at_exact
+    sql`select id, serial, sku, product_name, order_number, tracking_number, packer, station_id, shipped_at
         from shipped_serials ${where}
         order by shipped_at, id
         limit ${limit}`,
   );
   return rows.map((raw) => ({
-    position: { shippedAt: raw.shipped_at_exact, id: Number(raw.id) },
+    position: { shippedAt: exactTime(raw.shipped_at), id: Number(raw.id) },
     row: {
       serial: raw.serial,
       sku: raw.sku,
       productName: raw.product_name,
       orderNumber: raw.order_number,
       trackingNumber: raw.tracking_number,
-      shippedAt: new Date(raw.shipped_at_exact).toISOString(),
+      shippedAt: toIsoTime(raw.shipped_at),
       packer: raw.packer,
       stationId: raw.station_id,
     },
   }));
+}
+
+/** The time as PostgreSQL wrote it, so a cursor keeps microseconds. */
+function exactTime(value: string | Date): string {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** ISO 8601 in UTC with milliseconds, from PostgreSQL's `2026-03-01 00:01:29.28+00` form. */
+function toIsoTime(value: string | Date): string {
+  if (value instanceof Date) return value.toISOString();
+  const iso = value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  return new Date(iso).toISOString();
 }
 
 function encodeCursor(position: Position): string {

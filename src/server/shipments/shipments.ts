@@ -117,7 +117,11 @@ export async function getLabelData(db: Executor, trackingNumber: string): Promis
     .select({ lineId: packedUnits.lineId, serial: packedUnits.serial })
     .from(packedUnits)
     .where(and(eq(packedUnits.orderNumber, shipment.orderNumber), isNull(packedUnits.removedAt)))
-    .orderBy(asc(packedUnits.recordedAt), asc(packedUnits.unitId));
+    .orderBy(
+      asc(packedUnits.recordedAt),
+      asc(packedUnits.stationPackedAt),
+      asc(packedUnits.unitId),
+    );
 
   return {
     trackingNumber,

@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
-import type { SyncEvent } from '../../shared/sync/protocol';
 import { AppError } from '../../shared/errors';
-import { nextVersion } from '../db/database';
+import type { SyncEvent } from '../../shared/sync/protocol';
 import { orders, packedUnits, serialChanges } from '../db/schema';
 import { serverError } from '../errors';
 import {
@@ -13,7 +11,6 @@ import {
   requireUniqueInOrder,
 } from '../rules';
 import type { NormalizedSerial } from '../rules';
-import { findSerialElsewhere } from './push-context';
 import type { LockedOrder, PushContext } from './push-context';
 
 export type EventOutcome =
@@ -25,6 +22,8 @@ type RemoveEvent = Extract<SyncEvent, { type: 'unit.remove' }>;
 type ReplaceEvent = Extract<SyncEvent, { type: 'unit.replace_serial' }>;
 type ClaimEvent = Extract<SyncEvent, { type: 'order.claim' }>;
 
+type Warning = { code: string; message: string } | undefined;
+
 /**
  * Applies one event with every rule checked on the server. Each handler checks everything
  * before it writes, so a rejected event leaves nothing behind in the batch's transaction.
@@ -35,11 +34,11 @@ export async function applyEvent(context: PushContext, event: SyncEvent): Promis
       case 'order.claim':
         return await applyClaim(context, event);
       case 'unit.pack':
-        return await applyPack(context, event);
+        return applied(await applyPack(context, event));
       case 'unit.remove':
         return await applyRemove(context, event);
       case 'unit.replace_serial':
-        return await applyReplaceSerial(context, event);
+        return applied(await applyReplaceSerial(context, event));
       default:
         return assertNever(event);
     }
@@ -52,14 +51,14 @@ export async function applyEvent(context: PushContext, event: SyncEvent): Promis
 }
 
 async function applyClaim(context: PushContext, event: ClaimEvent): Promise<EventOutcome> {
-  const order = await requireWorkableOrder(context, event.payload.orderNumber);
+  const order = requireWorkableOrder(context, event.payload.orderNumber);
   await claimFor(context, order, event.payload.stationId);
   return { status: 'applied' };
 }
 
-async function applyPack(context: PushContext, event: PackEvent): Promise<EventOutcome> {
+async function applyPack(context: PushContext, event: PackEvent): Promise<Warning> {
   const payload = event.payload;
-  const order = await requireWorkableOrder(context, payload.orderNumber);
+  const order = requireWorkableOrder(context, payload.orderNumber);
   if (order.claimedBy !== null && order.claimedBy !== payload.stationId) {
     throw claimedElsewhere(order);
   }
@@ -84,16 +83,15 @@ async function applyPack(context: PushContext, event: PackEvent): Promise<EventO
       },
     );
   }
-  if (order.units.has(payload.unitId)) {
+  if (context.isKnownUnit(payload.unitId)) {
     throw new AppError(
       'unit_already_packed',
-      `Unit ${payload.unitId} is already packed in order ${order.orderNumber}.`,
+      `Unit ${payload.unitId} is already packed; each packed unit needs its own unit id.`,
       { unitId: payload.unitId },
     );
   }
-  const packedOnLine = [...order.units.values()].filter(
-    (unit) => unit.lineId === line.lineId,
-  ).length;
+  let packedOnLine = 0;
+  for (const unit of order.units.values()) if (unit.lineId === line.lineId) packedOnLine += 1;
   if (packedOnLine >= line.quantity) {
     throw new AppError(
       'line_already_complete',
@@ -102,15 +100,15 @@ async function applyPack(context: PushContext, event: PackEvent): Promise<EventO
     );
   }
 
-  const product = await context.product(payload.sku);
+  const product = context.product(payload.sku);
   if (product === null) {
     throw serverError('product_not_found', `No product has SKU ${payload.sku}. Check the item.`, {
       sku: payload.sku,
     });
   }
 
-  let serial: { serial: string; key: string } | null = null;
-  let warning: { code: string; message: string } | undefined;
+  let serial: NormalizedSerial | null = null;
+  let warning: Warning;
   if (payload.serial === null) {
     if (product.needsSerialNumber) {
       throw new AppError(
@@ -131,67 +129,48 @@ async function applyPack(context: PushContext, event: PackEvent): Promise<EventO
     if (product.needsSerialNumber) {
       requireSerialFormat(serial.serial, product.serialFormat, product.sku);
     }
-    await checkDuplicateInOrder(context, order, serial, null);
-    warning = await checkOtherOrders(context, order, product.sku, serial);
-  }
-
-  const inserted = await context.tx
-    .insert(packedUnits)
-    .values({
-      unitId: payload.unitId,
-      orderNumber: order.orderNumber,
-      lineId: line.lineId,
-      sku: payload.sku,
-      serial: serial?.serial ?? null,
-      serialKey: serial?.key ?? null,
-      packer: payload.packer,
-      stationId: payload.stationId,
-      clientId: context.clientId,
-      stationPackedAt: new Date(event.occurredAt),
-    })
-    .onConflictDoNothing({ target: packedUnits.unitId })
-    .returning({ unitId: packedUnits.unitId });
-  if (inserted.length === 0) {
-    throw new AppError(
-      'unit_already_packed',
-      `Unit ${payload.unitId} was already packed in another order.`,
-      { unitId: payload.unitId },
-    );
+    checkDuplicateInOrder(context, order, serial, null);
+    warning = checkOtherOrders(context, order, product.sku, serial);
   }
 
   if (order.claimedBy === null) await claimFor(context, order, payload.stationId);
-  order.units.set(payload.unitId, {
+  context.addUnit(order, {
+    unitId: payload.unitId,
+    orderNumber: order.orderNumber,
     lineId: line.lineId,
     sku: payload.sku,
     serial: serial?.serial ?? null,
     serialKey: serial?.key ?? null,
+    packer: payload.packer,
+    stationId: payload.stationId,
+    clientId: context.clientId,
+    stationPackedAt: new Date(event.occurredAt),
   });
-  return warning === undefined ? { status: 'applied' } : { status: 'applied', warning };
+  return warning;
 }
 
 async function applyRemove(context: PushContext, event: RemoveEvent): Promise<EventOutcome> {
   const payload = event.payload;
-  const order = await requireWorkableOrder(context, payload.orderNumber);
-  requireUnit(order, payload.unitId);
+  const order = requireWorkableOrder(context, payload.orderNumber);
+  const unit = requireUnit(order, payload.unitId);
 
+  await context.flushUnits();
   await context.tx
     .update(packedUnits)
     .set({ removedAt: sql`now()`, removedBy: payload.packer, removedReason: payload.reason })
     .where(eq(packedUnits.unitId, payload.unitId));
 
   order.units.delete(payload.unitId);
+  context.dropSerialUse(payload.unitId, unit.sku, unit.serialKey);
   return { status: 'applied' };
 }
 
-async function applyReplaceSerial(
-  context: PushContext,
-  event: ReplaceEvent,
-): Promise<EventOutcome> {
+async function applyReplaceSerial(context: PushContext, event: ReplaceEvent): Promise<Warning> {
   const payload = event.payload;
-  const order = await requireWorkableOrder(context, payload.orderNumber);
+  const order = requireWorkableOrder(context, payload.orderNumber);
   const unit = requireUnit(order, payload.unitId);
 
-  const product = await context.product(unit.sku);
+  const product = context.product(unit.sku);
   if (product !== null && product.kind !== 'standard') {
     throw new AppError(
       'serial_not_supported_for_kits',
@@ -203,9 +182,10 @@ async function applyReplaceSerial(
   if (product?.needsSerialNumber === true) {
     requireSerialFormat(serial.serial, product.serialFormat, product.sku);
   }
-  await checkDuplicateInOrder(context, order, serial, payload.unitId);
-  const warning = await checkOtherOrders(context, order, unit.sku, serial);
+  checkDuplicateInOrder(context, order, serial, payload.unitId);
+  const warning = checkOtherOrders(context, order, unit.sku, serial);
 
+  await context.flushUnits();
   await context.tx
     .update(packedUnits)
     .set({ serial: serial.serial, serialKey: serial.key })
@@ -220,16 +200,19 @@ async function applyReplaceSerial(
     stationChangedAt: new Date(event.occurredAt),
   });
 
+  context.dropSerialUse(payload.unitId, unit.sku, unit.serialKey);
+  context.trackSerialUse(unit.sku, serial.key, {
+    unitId: payload.unitId,
+    orderNumber: order.orderNumber,
+    shippedAt: null,
+  });
   unit.serial = serial.serial;
   unit.serialKey = serial.key;
-  return warning === undefined ? { status: 'applied' } : { status: 'applied', warning };
+  return warning;
 }
 
-async function requireWorkableOrder(
-  context: PushContext,
-  orderNumber: string,
-): Promise<LockedOrder> {
-  const order = await context.order(orderNumber);
+function requireWorkableOrder(context: PushContext, orderNumber: string): LockedOrder {
+  const order = context.order(orderNumber);
   if (order === null) {
     throw serverError(
       'order_not_found',
@@ -257,8 +240,9 @@ async function claimFor(
 
   await context.tx
     .update(orders)
-    .set({ status: 'claimed', claimedBy: stationId, version: await nextVersion(context.tx) })
+    .set({ status: 'claimed', claimedBy: stationId })
     .where(eq(orders.orderNumber, order.orderNumber));
+  context.markOrderChanged(order.orderNumber);
   order.claimedBy = stationId;
   order.status = 'claimed';
 }
@@ -283,24 +267,20 @@ function requireUnit(order: LockedOrder, unitId: string) {
   return unit;
 }
 
-async function checkDuplicateInOrder(
+function checkDuplicateInOrder(
   context: PushContext,
   order: LockedOrder,
   serial: NormalizedSerial,
   exceptUnitId: string | null,
-): Promise<void> {
-  const settings = await context.accountSettings();
+): void {
+  if (context.settings.allowDuplicateSerialsInOrder) return;
+
   const units = [...order.units].map(([unitId, unit]) => ({
     unitId,
     lineId: unit.lineId,
     serial: unit.serial,
   }));
-  requireUniqueInOrder(
-    serial.serial,
-    units,
-    settings.allowDuplicateSerialsInOrder,
-    exceptUnitId ?? undefined,
-  );
+  requireUniqueInOrder(serial.serial, units, false, exceptUnitId ?? undefined);
 }
 
 /**
@@ -308,25 +288,19 @@ async function checkDuplicateInOrder(
  * rejected under `block`, applied with a warning under `warn`, not looked up under `off`.
  * A shipped unit gets the shared rule's `serial_previously_shipped`; a unit packed but not
  * yet shipped (for example by another station that was offline) gets
- * `serial_packed_in_other_order`. Under `block` a transaction-scoped advisory lock on the
- * SKU and serial makes two batches that pack the same serial at once wait for each other.
+ * `serial_packed_in_other_order`.
  */
-async function checkOtherOrders(
+function checkOtherOrders(
   context: PushContext,
   order: LockedOrder,
   sku: string,
   serial: NormalizedSerial,
-): Promise<{ code: string; message: string } | undefined> {
-  const policy = (await context.accountSettings()).crossOrderSerialPolicy;
+): Warning {
+  const policy = context.settings.crossOrderSerialPolicy;
   if (policy === 'off') return undefined;
 
-  if (policy === 'block') {
-    await context.tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${sku}), hashtext(${serial.key}))`,
-    );
-  }
-  const other = await findSerialElsewhere(context.tx, sku, serial.key, order.orderNumber);
-  if (other === null) return undefined;
+  const other = context.serialUsesOf(sku, serial.key, order.orderNumber)[0];
+  if (other === undefined) return undefined;
 
   if (other.shippedAt !== null) {
     const warning = checkShippedElsewhere(
@@ -348,6 +322,10 @@ async function checkOtherOrders(
     code: 'serial_packed_in_other_order',
     message: `${message} Packed anyway because the account setting only warns.`,
   };
+}
+
+function applied(warning: Warning): EventOutcome {
+  return warning === undefined ? { status: 'applied' } : { status: 'applied', warning };
 }
 
 function assertNever(value: never): never {

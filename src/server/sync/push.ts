@@ -58,6 +58,7 @@ async function applyBatch(tx: Tx, request: PushRequest): Promise<PushResponse> {
 
   const earlierIds = await loadStoredIds(tx, clientId, events, lastSeq);
   const context = new PushContext(tx, clientId);
+  await context.load(eventsToApply(events, startSeq));
   const results: PushResult[] = [];
   const stored: (typeof syncEvents.$inferInsert)[] = [];
   let gapFound = false;
@@ -98,6 +99,7 @@ async function applyBatch(tx: Tx, request: PushRequest): Promise<PushResponse> {
   }
 
   if (stored.length > 0) {
+    await context.finish();
     await tx.insert(syncEvents).values(stored);
     await tx
       .update(syncClients)
@@ -122,6 +124,19 @@ async function loadStoredIds(
     .from(syncEvents)
     .where(and(eq(syncEvents.clientId, clientId), inArray(syncEvents.seq, seqs)));
   return new Map(rows.map((row) => [row.seq, row.eventId]));
+}
+
+/** The events this batch will apply: those from lastSeq + 1 up to the first gap. */
+function eventsToApply(events: SyncEvent[], lastSeq: number): SyncEvent[] {
+  const applicable: SyncEvent[] = [];
+  let expected = lastSeq + 1;
+  for (const event of events) {
+    if (event.seq < expected) continue;
+    if (event.seq > expected) break;
+    applicable.push(event);
+    expected += 1;
+  }
+  return applicable;
 }
 
 function checkBatchOrder(events: SyncEvent[]): void {

@@ -11,7 +11,6 @@ import type { HttpTransport } from './http';
 import {
   accountSettingsAnswerSchema,
   bulkEditResultSchema,
-  identitySchema,
   openOrdersPageSchema,
   orderDetailSchema,
   productsPageSchema,
@@ -22,7 +21,6 @@ import {
 import type {
   AccountSettingsAnswer,
   BulkEditResult,
-  Identity,
   OrderDetail,
   ProductsPage,
   SerialReportPage,
@@ -194,9 +192,6 @@ export function createBackendClient(options: BackendClientOptions) {
     /** Admin: replaces the account settings. */
     putSettings: (settings: AccountSettings): Promise<AccountSettingsAnswer> =>
       http.json('PUT', '/settings', accountSettingsAnswerSchema, { json: settings }),
-
-    /** The name and role of this client's token. */
-    whoAmI: (): Promise<Identity> => http.json('GET', '/whoami', identitySchema),
   };
 }
 

@@ -101,10 +101,3 @@ export const accountSettingsAnswerSchema = accountSettingsSchema.extend({
   version: z.number().int().nonnegative(),
 });
 export type AccountSettingsAnswer = z.infer<typeof accountSettingsAnswerSchema>;
-
-/** Who the token belongs to, for deciding whether the admin screens are available. */
-export const identitySchema = z.object({
-  name: z.string(),
-  role: z.enum(['station', 'admin']),
-});
-export type Identity = z.infer<typeof identitySchema>;

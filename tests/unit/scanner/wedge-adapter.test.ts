@@ -47,18 +47,15 @@ beforeEach(async () => {
   page = await browser.newPage();
   await page.setContent(PAGE);
   await page.addScriptTag({ content: bundle });
-  await page.evaluate(() => {
-    const view = window as unknown as {
-      wedge: { attachWedge: (view: Window, options: object) => () => void };
-      scans: string[];
-    };
-    view.scans = [];
-    view.wedge.attachWedge(window, {
+  // Page scripts are strings because this test is type-checked without the DOM library.
+  await page.evaluate(`
+    window.scans = [];
+    window.wedge.attachWedge(window, {
       decoder: { maxKeyGapMs: 250 },
       device: 'wedge-test',
-      onScan: (scan: { text: string }) => view.scans.push(scan.text),
+      onScan: (scan) => window.scans.push(scan.text),
     });
-  });
+  `);
   await page.focus('#serial1');
 });
 
@@ -75,17 +72,20 @@ async function scanKeys(text: string): Promise<void> {
   }
 }
 
-async function state() {
-  return page.evaluate(() => {
-    const view = window as unknown as { scans: string[]; submits: number };
+interface PageState {
+  scans: string[];
+  submits: number;
+  serial1: string;
+  focused: string | null;
+}
 
-    return {
-      scans: view.scans,
-      submits: view.submits,
-      serial1: (document.getElementById('serial1') as HTMLInputElement).value,
-      focused: document.activeElement?.id ?? null,
-    };
-  });
+async function state(): Promise<PageState> {
+  return (await page.evaluate(`({
+    scans: window.scans,
+    submits: window.submits,
+    serial1: document.getElementById('serial1').value,
+    focused: document.activeElement ? document.activeElement.id : null,
+  })`)) as PageState;
 }
 
 describe('wedge adapter', () => {

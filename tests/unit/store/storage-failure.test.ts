@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StationStore } from '../../../src/main/store';
+import { captureLogger } from '../../support/capture-logger';
 import { AppError } from '../../../src/shared/errors';
 import { captureError, openTestStore, tempFolder, unitInput } from './temp-store';
 
@@ -35,6 +36,23 @@ describe('a full disk', () => {
     expect(store.syncState.lastSeq()).toBe(packed);
     expect(store.integrityCheck()).toEqual(['ok']);
     store.close();
+  });
+
+  it('logs the failed operation and SQLite code', () => {
+    openTestStore(temp.file).close();
+    const { logger, lines } = captureLogger();
+    const store = openTestStore(temp.file, { maxSizeBytes: 400 * 1024, logger });
+
+    packUntilFailure(store);
+    store.close();
+
+    const failure = lines().find((line) => line.msg === 'station database unavailable');
+    expect(failure).toMatchObject({
+      level: 50,
+      component: 'store',
+      operation: 'units.pack',
+      sqliteCode: 'SQLITE_FULL',
+    });
   });
 
   it('keeps reading after a failed write', () => {

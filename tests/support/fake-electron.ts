@@ -95,9 +95,14 @@ export function createFakeElectron(
     isPackaged: true,
     requestSingleInstanceLock: () => options.lockGranted ?? true,
     whenReady: () => Promise.resolve(),
+    userDataDir: options.userDataDir ?? '/nonexistent/packing-station',
     getPath(name: string) {
       if (name !== 'userData') throw new Error(`the fake knows only userData, not ${name}`);
-      return options.userDataDir ?? '/nonexistent/packing-station';
+      return app.userDataDir;
+    },
+    setPath(name: string, value: string) {
+      if (name !== 'userData') throw new Error(`the fake knows only userData, not ${name}`);
+      app.userDataDir = value;
     },
     quit() {
       app.quitCalls += 1;

@@ -83,6 +83,14 @@ export async function startShell(
   options: ShellOptions,
 ): Promise<RunningShell | null> {
   const { app, BrowserWindow, ipcMain, session } = electron;
+  const env = options.env ?? process.env;
+
+  // A second profile on one computer (and the smoke test) sets its own user-data folder.
+  // It must be set before the single-instance lock, which is held per user-data folder.
+  const userDataOverride = env.PACKING_USER_DATA_DIR;
+  if (userDataOverride !== undefined && userDataOverride !== '') {
+    app.setPath('userData', path.resolve(userDataOverride));
+  }
 
   if (!app.requestSingleInstanceLock()) {
     options.logger?.info({ component: 'shell' }, 'another instance is running; handing over to it');
@@ -120,7 +128,7 @@ export async function startShell(
       launcher:
         options.launcher ??
         utilityProcessLauncher(electron.utilityProcess, embeddedEntryBuilt(options.outDir)),
-      adminToken: options.env?.PACKING_ADMIN_TOKEN ?? process.env.PACKING_ADMIN_TOKEN ?? null,
+      adminToken: env.PACKING_ADMIN_TOKEN ?? null,
       hid: options.hid === undefined ? createNodeHidBackend() : options.hid,
     }),
   );

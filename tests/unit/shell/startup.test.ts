@@ -187,6 +187,15 @@ describe('shell start-up', () => {
     expect(dialog.errors[0]!.content).toContain('PACKING_STATION_TOKEN');
   });
 
+  it('takes the user-data folder from PACKING_USER_DATA_DIR', async () => {
+    const other = path.join(userDataDir, 'second-profile');
+
+    const { shell } = await start({ env: { ...configuredEnv, PACKING_USER_DATA_DIR: other } });
+
+    expect(shell!.config.paths.userDataDir).toBe(other);
+    expect(existsSync(path.join(other, 'station.sqlite'))).toBe(true);
+  });
+
   it('saves the configuration with --save-config', async () => {
     await start({ argv: ['--save-config'] });
 

@@ -9,7 +9,7 @@ import net from 'node:net';
  * - `refuse()` stops listening, so new connections get ECONNREFUSED; `accept()` listens
  *   again on the same port.
  * - `inject(fault)` arms a fault for the next matching requests:
- *   - `delay`: the server's answer is held back `ms` milliseconds;
+ *   - `delay`: the server's response is held back `ms` milliseconds;
  *   - `reset_after_reply`: the request reaches the server, and when its answer starts the
  *     client connection is reset, so the server has committed but the client never hears;
  *   - `http_500_after_reply`: the request reaches the server, its answer is replaced by an

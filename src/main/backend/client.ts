@@ -55,10 +55,10 @@ export type ProductChange = Partial<
 export type BackendClient = ReturnType<typeof createBackendClient>;
 
 /**
- * A typed client of the server's `/v1` API. Every JSON answer is parsed with zod, so a
+ * A typed client of the server's `/v1` API. Every JSON response is parsed with zod, so a
  * server of another version fails loudly as `backend_invalid_response`. Failures are
- * `BackendError`s: `retryable` ones (no answer, timeout, 5xx) may be sent again unchanged,
- * while HTTP 4xx answers keep the server's code and message.
+ * `BackendError`s: `retryable` ones (no response, timeout, 5xx) may be sent again unchanged,
+ * while HTTP 4xx responses keep the server's code and message.
  */
 export function createBackendClient(options: BackendClientOptions) {
   const http = createHttpTransport(options);
@@ -66,7 +66,7 @@ export function createBackendClient(options: BackendClientOptions) {
   return {
     baseUrl: http.baseUrl,
 
-    /** Sends outbox events; the answer has one result per event (`applied`, `duplicate`, ...). */
+    /** Sends outbox events; the response has one result per event (`applied`, `duplicate`, ...). */
     push: (request: PushRequest, timeoutMs?: number): Promise<PushResponse> =>
       http.json('POST', '/sync/push', pushResponseSchema, { json: request, timeoutMs }),
 
@@ -99,7 +99,7 @@ export function createBackendClient(options: BackendClientOptions) {
     getShipment: (trackingNumber: string): Promise<ShipmentDetail> =>
       http.json('GET', `/shipments/${segment(trackingNumber)}`, shipmentDetailSchema),
 
-    /** The 4×6 inch label as PDF bytes. */
+    /** Downloads the 4×6 inch label as PDF bytes. */
     async labelPdf(trackingNumber: string): Promise<Buffer> {
       const response = await http.raw('GET', `/shipments/${segment(trackingNumber)}/label.pdf`, {
         accept: 'application/pdf',
@@ -117,7 +117,7 @@ export function createBackendClient(options: BackendClientOptions) {
       return bytes;
     },
 
-    /** The label as ZPL II text for 203 dpi printers. */
+    /** Downloads the label as ZPL II text for 203 dpi printers. */
     async labelZpl(trackingNumber: string): Promise<string> {
       const response = await http.raw('GET', `/shipments/${segment(trackingNumber)}/label.zpl`, {
         accept: 'application/zpl',
@@ -131,7 +131,7 @@ export function createBackendClient(options: BackendClientOptions) {
       }),
 
     /**
-     * The whole Serial Number Report for `query` as a CSV byte stream (UTF-8 with a BOM),
+     * Streams the whole Serial Number Report for `query` as CSV bytes (UTF-8 with a BOM),
      * read as the server writes it, so a large report never sits in memory.
      */
     async serialReportCsv(query: Omit<SerialReportQuery, 'cursor' | 'limit'> = {}) {
@@ -200,7 +200,11 @@ function segment(value: string): string {
 }
 
 function flag(value: boolean | undefined): string | undefined {
-  return value === undefined ? undefined : value ? '1' : '0';
+  if (value === undefined) {
+    return undefined;
+  }
+
+  return value ? '1' : '0';
 }
 
 function reportQuery(query: SerialReportQuery) {

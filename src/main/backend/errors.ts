@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 
 /**
- * Codes for failures of the HTTP exchange itself. A request the server answered with its
+ * Codes for failures of the HTTP exchange itself. A request that the server rejected with its
  * own `{"error": {code, message}}` body keeps the server's code (`order_not_found`,
  * `order_incomplete`, ...) instead.
  */
@@ -34,7 +34,7 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof BackendError && error.retryable;
 }
 
-/** Turns a `fetch` failure (no HTTP answer at all) into a retryable `BackendError`. */
+/** Turns a `fetch` failure (no HTTP response at all) into a retryable `BackendError`. */
 export function transportError(error: unknown, target: string, timeoutMs: number): BackendError {
   if (isTimeout(error)) {
     return new BackendError(
@@ -54,7 +54,7 @@ export function transportError(error: unknown, target: string, timeoutMs: number
   );
 }
 
-/** Turns an HTTP error answer into a `BackendError` that keeps the server's code and message. */
+/** Turns an HTTP error response into a `BackendError` that keeps the server's code and message. */
 export function httpError(
   status: number,
   body: { code: string; message: string; details?: Record<string, unknown> } | null,
@@ -105,7 +105,7 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
-/** The socket-level code behind undici's "fetch failed", such as ECONNREFUSED. */
+/** Finds the socket-level code behind undici's "fetch failed", such as ECONNREFUSED. */
 function causeCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {

@@ -4,8 +4,8 @@
  *   const client = createBackendClient({ baseUrl, token, logger });
  *   const answer = await client.push({ clientId, events });
  *
- * Failures are `BackendError`s; `isRetryable(error)` tells a transport failure (send again
- * unchanged) from an answer that needs a person (bad token, rule violation).
+ * Failures are `BackendError`s; `isRetryable(error)` separates a transport failure (send
+ * again unchanged) from a response that needs a person (bad token, rule violation).
  */
 export { createBackendClient } from './client';
 export type {

@@ -7,7 +7,7 @@ import {
   productSchema,
 } from '../../shared/domain';
 
-/** Schemas of the server's answers that the sync protocol does not already define. */
+/** Schemas of the server's responses that the sync protocol does not already define. */
 
 const isoTime = z.string().datetime({ offset: true });
 

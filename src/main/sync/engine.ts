@@ -37,7 +37,7 @@ export interface SyncEngineOptions {
   pushTimeoutMs?: number;
 }
 
-/** How an upload run ended. */
+/** Outcome of one upload run. */
 export type UploadOutcome = 'drained' | 'failed' | 'diverged' | 'offline' | 'stopped';
 
 export interface LabelFiles {
@@ -53,7 +53,7 @@ export interface SyncEngine {
   stop(): Promise<void>;
   /** Starts an upload at once (after the running one, if any); call it after every outbox write. */
   wake(): void;
-  /** Uploads until the queue is empty or an upload fails, and says how it ended. */
+  /** Uploads until the queue is empty or an upload fails, and returns the outcome. */
   flush(): Promise<UploadOutcome>;
   /** Drops the backoff wait, uploads and pulls now, and returns the status afterwards. */
   retryNow(): Promise<SyncStatus>;
@@ -68,7 +68,7 @@ export interface SyncEngine {
    */
   fetchOrder(orderNumber: string): Promise<Order | null>;
   /**
-   * Uploads every event written so far, then asks the server for the order's shipment.
+   * Uploads every event written so far, then requests the order's shipment from the server.
    * Offline, the order waits as label pending and ships by itself when the server is back.
    * A refusal by the server's rules (`order_incomplete`, `serial_missing`, ...) is thrown.
    */

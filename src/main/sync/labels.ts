@@ -29,7 +29,7 @@ export interface LabelDeps {
   now: () => number;
 }
 
-/** The shipment already recorded for an order on this station, if any. */
+/** Returns the shipment already recorded for an order on this station, or null. */
 export function recordedShipment(store: StationStore, orderNumber: string): ShipmentRecord | null {
   const shipment = store.shipments.forOrder(orderNumber)[0];
   return shipment === undefined
@@ -44,8 +44,8 @@ export function recordedShipment(store: StationStore, orderNumber: string): Ship
 
 /**
  * Asks the server for the order's shipment and records it. Call it only after the order's
- * events are acknowledged. A transport failure puts the order on the label-pending list; a
- * rule the server enforces (an incomplete order, say) is thrown and the order leaves the
+ * events are acknowledged. A transport failure puts the order on the label-pending list.
+ * A rule the server enforces (an incomplete order, say) is thrown and the order leaves the
  * list, because retrying the same request cannot succeed.
  */
 export async function requestShipment(deps: LabelDeps, orderNumber: string): Promise<ShipOutcome> {

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { StationStore } from '../store';
 
 /**
- * What the sync engine keeps in the station store between runs, as JSON settings: the
- * orders waiting for a label and the rejected events a supervisor has dealt with.
+ * Sync engine state kept in the station store between runs, as JSON settings: the orders
+ * waiting for a label and the rejected events a supervisor has dealt with.
  */
 
 const labelPendingKey = 'sync.labelPending';
@@ -18,7 +18,7 @@ const labelPendingSchema = z.array(
     reason: z.string(),
     /**
      * True after the server refused the shipment with a rule (an incomplete order, say):
-     * the engine then stops retrying on its own until the packer asks to ship again.
+     * the engine then stops retrying on its own until the packer requests the label again.
      */
     blocked: z.boolean(),
   }),

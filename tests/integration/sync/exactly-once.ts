@@ -7,7 +7,7 @@ import type { TestStation } from './station';
 
 /**
  * Checks that everything the station wrote is on the server exactly once: the server
- * stored one event per seq for this client id, with the station's own event ids, and holds
+ * stored one event per seq for this client id, with the station's own event ids, and has
  * exactly the station's units of `orderNumber`; nothing is left queued on the station.
  */
 export async function expectExactlyOnce(

@@ -12,7 +12,7 @@ const push = 'POST /v1/sync/push';
 /**
  * The ways offline queues double or lose records, played in order against the real
  * server: two sync triggers in the same tick, a commit whose reply is lost, a commit
- * answered with HTTP 500, the app killed during the retry, and a second station that
+ * followed by an HTTP 500, the app killed during the retry, and a second station that
  * packs a serial already packed elsewhere.
  */
 describe('replayed offline queue', () => {
@@ -82,11 +82,11 @@ describe('replayed offline queue', () => {
     const row2 = packWidget(first, 'ORD-1004', 'SN-0061');
     const ids = [row1.event.id, row2.event.id];
 
-    const inFlight = { now: 0, most: 0 };
+    const inFlight = { now: 0, max: 0 };
     const send = first.client.push;
     first.client.push = async (...args) => {
       inFlight.now += 1;
-      inFlight.most = Math.max(inFlight.most, inFlight.now);
+      inFlight.max = Math.max(inFlight.max, inFlight.now);
       try {
         return await send(...args);
       } finally {
@@ -108,7 +108,7 @@ describe('replayed offline queue', () => {
     void first.engine.flush();
     await waitFor('the HTTP 500 for row 2', answered500);
     unsubscribe();
-    expect(inFlight.most).toBe(1);
+    expect(inFlight.max).toBe(1);
 
     await first.close();
     open.splice(open.indexOf(first), 1);

@@ -27,7 +27,7 @@ export interface ServerProcess {
   output(): string;
   /** True once the current process has exited. */
   exited(): boolean;
-  /** Sends an admin request and returns the parsed JSON answer; throws on HTTP errors. */
+  /** Sends an admin request and returns the parsed JSON response; throws on HTTP errors. */
   admin(method: string, route: string, body?: unknown): Promise<unknown>;
 }
 

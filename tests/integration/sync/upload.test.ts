@@ -152,12 +152,12 @@ describe('upload on the embedded database', () => {
       batchSize: 5,
     });
     stations.push(f);
-    const pushes = { running: 0, most: 0, total: 0 };
+    const pushes = { running: 0, max: 0, total: 0 };
     const push = f.client.push;
     f.client.push = async (...args) => {
       pushes.running += 1;
       pushes.total += 1;
-      pushes.most = Math.max(pushes.most, pushes.running);
+      pushes.max = Math.max(pushes.max, pushes.running);
       try {
         return await push(...args);
       } finally {
@@ -184,7 +184,7 @@ describe('upload on the embedded database', () => {
     await f.engine.flush();
 
     expect(pushes.total).toBeGreaterThanOrEqual(4);
-    expect(pushes.most).toBe(1);
+    expect(pushes.max).toBe(1);
     expect(f.engine.status().queueLength).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../src/main/sync';
 
-/** A clock whose timers run only when a test fires them. */
+/** Creates a clock whose timers run only when a test fires them. */
 export function fakeTimerClock(start = Date.parse('2026-03-02T08:00:00Z')) {
   let current = start;
   let nextId = 1;

@@ -10,7 +10,7 @@ import { captureLogger } from '../../support/capture-logger';
 import { openTestStore, tempFolder, unitInput } from '../store/temp-store';
 import { fakeTimerClock } from './fake-clock';
 
-/** A loopback port with nothing listening, so every connection is refused. */
+/** Finds a loopback port with nothing listening, so every connection is refused. */
 async function closedPort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

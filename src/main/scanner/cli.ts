@@ -25,14 +25,16 @@ Usage:
   npm run scanner -- watch [--scanner vvvv:pppp:layout]...
       Reads HID POS scanners and the keyboard-mode scanners given, printing each raw
       report (hex, milliseconds since the previous one) and each decoded scan. Ctrl+C ends.
-  npm run scanner -- decode [--layout ${layoutIds.join('|')}] [--mode keyboard|pos]
+  npm run scanner -- decode [--layout ${layoutIds.join('|')}] [--mode keyboard|pos] [--aim-prefix]
       Reads one HID report per line as hex bytes from stdin and prints one JSON object per
       scan: text, symbology, gs1, terminator. Lines starting with # are skipped. The mode
       is detected from the first report when not given (8 or 9 bytes: keyboard). The
-      layout defaults to us.
+      layout defaults to us. --aim-prefix reads the first three characters of a
+      keyboard-mode scan as its AIM symbology identifier.
 
 --scanner marks a keyboard-mode device as a scanner: vendor id and product id in hex and
-the keyboard layout the scanner types with, e.g. --scanner 0c2e:0b61:de.
+the keyboard layout the scanner types with, e.g. --scanner 0c2e:0b61:de. Append :aim when
+the scanner sends the AIM identifier before the data (0c2e:0b61:de:aim).
 `;
 
 await main(process.argv.slice(2));
@@ -46,6 +48,7 @@ async function main(argv: string[]): Promise<void> {
       mode: { type: 'string' },
       scanner: { type: 'string', multiple: true, default: [] },
       json: { type: 'boolean', default: false },
+      'aim-prefix': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,7 +69,7 @@ async function main(argv: string[]): Promise<void> {
 
     switch (command) {
       case 'decode':
-        await decode(values.layout, parseMode(values.mode));
+        await decode(values.layout, parseMode(values.mode), values['aim-prefix']);
 
         return;
       case 'list':
@@ -85,7 +88,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-async function decode(layout: string, mode: ReportMode | undefined): Promise<void> {
+async function decode(
+  layout: string,
+  mode: ReportMode | undefined,
+  aimPrefix: boolean,
+): Promise<void> {
   getLayout(layout);
 
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
@@ -109,7 +116,7 @@ async function decode(layout: string, mode: ReportMode | undefined): Promise<voi
     }
 
     const reportMode = mode ?? detectMode(report);
-    assembler ??= createAssembler(reportMode, { layout });
+    assembler ??= createAssembler(reportMode, { layout, aimPrefix });
 
     if (reportMode === 'keyboard' && report.length !== 8 && report.length !== 9) {
       process.stderr.write(

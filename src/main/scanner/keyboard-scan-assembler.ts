@@ -5,6 +5,7 @@ import { scannerError } from '../../shared/scanner/errors';
 import type { KeyOutcome } from '../../shared/scanner/key-typer';
 import type { KeyboardLayout } from '../../shared/scanner/layouts';
 import type { DecodedBarcode } from '../../shared/scanner/scan';
+import { barcodeFromTyped } from '../../shared/scanner/scan';
 import { BootKeyboardDecoder } from './boot-keyboard-decoder';
 import type { AssemblyOutput, EndReason, InterruptReason, ScanAssembler } from './scan-assembler';
 
@@ -21,7 +22,16 @@ export interface KeyboardTimings {
   suffixWindowMs: number;
 }
 
-export const defaultKeyboardTimings: KeyboardTimings = { idleTimeoutMs: 300, suffixWindowMs: 50 };
+export interface KeyboardAssemblyOptions extends KeyboardTimings {
+  /** The scanner sends the AIM symbology identifier before the data. */
+  aimPrefix: boolean;
+}
+
+export const defaultKeyboardAssemblyOptions: KeyboardAssemblyOptions = {
+  idleTimeoutMs: 300,
+  suffixWindowMs: 50,
+  aimPrefix: false,
+};
 
 /**
  * Assembles keyboard-mode reports into barcodes. A scan ends at Enter, keypad Enter, Tab,
@@ -35,11 +45,11 @@ export class KeyboardScanAssembler implements ScanAssembler {
   private lastReportAt = 0;
   private awaitingLineFeed: { barcode: DecodedBarcode; since: number } | null = null;
 
-  constructor(
-    layout: KeyboardLayout,
-    private readonly timings: KeyboardTimings = defaultKeyboardTimings,
-  ) {
+  private readonly timings: KeyboardAssemblyOptions;
+
+  constructor(layout: KeyboardLayout, options: Partial<KeyboardAssemblyOptions> = {}) {
     this.decoder = new BootKeyboardDecoder(layout);
+    this.timings = { ...defaultKeyboardAssemblyOptions, ...options };
   }
 
   push(report: Uint8Array, now: number): AssemblyOutput[] {
@@ -149,7 +159,7 @@ export class KeyboardScanAssembler implements ScanAssembler {
 
     if (terminator === 'cr' && this.failure === null) {
       this.awaitingLineFeed = {
-        barcode: { text: this.text, symbology: null, terminator: 'cr' },
+        barcode: barcodeFromTyped(this.text, 'cr', this.timings.aimPrefix),
         since: now,
       };
       this.clear();
@@ -167,7 +177,10 @@ export class KeyboardScanAssembler implements ScanAssembler {
     const partialLength = this.text.length;
     const output: AssemblyOutput =
       failure === null
-        ? { kind: 'barcode', barcode: { text: this.text, symbology: null, terminator } }
+        ? {
+            kind: 'barcode',
+            barcode: barcodeFromTyped(this.text, terminator, this.timings.aimPrefix),
+          }
         : { kind: 'discarded', error: failure, partialLength };
     this.clear();
 

@@ -15,11 +15,13 @@ export function detectMode(report: Uint8Array): ReportMode {
 /** Creates the assembler for a mode with the keyboard layout or HID POS layout to use. */
 export function createAssembler(
   mode: ReportMode,
-  options: { layout: string; posLayout?: PosReportLayout },
+  options: { layout: string; aimPrefix?: boolean; posLayout?: PosReportLayout },
 ): ScanAssembler {
   switch (mode) {
     case 'keyboard':
-      return new KeyboardScanAssembler(getLayout(options.layout));
+      return new KeyboardScanAssembler(getLayout(options.layout), {
+        aimPrefix: options.aimPrefix ?? false,
+      });
     case 'pos':
       return new PosScanAssembler(options.posLayout ?? posProfiles.standard);
     default:
@@ -33,7 +35,7 @@ export function createAssembler(
  */
 export function replayReports(
   reports: Uint8Array[],
-  options: { layout: string; mode?: ReportMode; posLayout?: PosReportLayout },
+  options: { layout: string; mode?: ReportMode; aimPrefix?: boolean; posLayout?: PosReportLayout },
 ): AssemblyOutput[] {
   const first = reports[0];
 

@@ -17,6 +17,8 @@ export const scannerConfigSchema = z.object({
         vendorId: z.number().int().min(0).max(0xffff),
         productId: z.number().int().min(0).max(0xffff),
         layout: z.enum(layoutIds),
+        /** The scanner is set to send the AIM identifier before the data. */
+        aimPrefix: z.boolean().optional(),
       }),
     )
     .max(32),
@@ -37,7 +39,7 @@ export type ScannerConfig = z.infer<typeof scannerConfigSchema>;
 export type DeviceMode = 'keyboard' | 'pos' | 'other';
 
 export type DeviceClassification =
-  | { mode: 'keyboard'; read: true; layout: string }
+  | { mode: 'keyboard'; read: true; layout: string; aimPrefix: boolean }
   | { mode: 'pos'; read: true }
   | { mode: DeviceMode; read: false; reason: string };
 
@@ -75,7 +77,7 @@ export function classifyDevice(device: HidDeviceInfo, config: ScannerConfig): De
             read: false,
             reason: `keyboard ${formatVidPid(device)} is not configured as a scanner`,
           }
-        : { mode, read: true, layout: scanner.layout };
+        : { mode, read: true, layout: scanner.layout, aimPrefix: scanner.aimPrefix ?? false };
     }
     case 'other':
       return { mode, read: false, reason: 'neither a keyboard nor a HID POS scanner' };
@@ -91,17 +93,18 @@ export function formatVidPid(device: { vendorId: number; productId: number }): s
 }
 
 /**
- * Parses "vid:pid:layout" in hex, e.g. "0c2e:0b61:de", as given on the command line.
+ * Parses "vid:pid:layout" in hex, e.g. "0c2e:0b61:de", as given on the command line, with
+ * ":aim" appended when the scanner sends the AIM identifier before the data.
  * Throws scanner_invalid_config naming the value otherwise.
  */
 export function parseKeyboardScannerSpec(spec: string): ScannerConfig['keyboardScanners'][number] {
-  const match = /^([0-9a-f]{4}):([0-9a-f]{4}):([a-z]{2})$/i.exec(spec.trim());
+  const match = /^([0-9a-f]{4}):([0-9a-f]{4}):([a-z]{2})(:aim)?$/i.exec(spec.trim());
   const layout = match?.[3]?.toLowerCase() ?? '';
 
   if (match === null || !(layoutIds as readonly string[]).includes(layout)) {
     throw scannerError(
       'scanner_invalid_config',
-      `Scanner "${spec}" is not valid. Write vendor id, product id and layout as vvvv:pppp:layout, e.g. 0c2e:0b61:us, with layout one of ${layoutIds.join(', ')}.`,
+      `Scanner "${spec}" is not valid. Write vendor id, product id and layout as vvvv:pppp:layout[:aim], e.g. 0c2e:0b61:us, with layout one of ${layoutIds.join(', ')}.`,
       { spec },
     );
   }
@@ -110,6 +113,7 @@ export function parseKeyboardScannerSpec(spec: string): ScannerConfig['keyboardS
     vendorId: Number.parseInt(match[1] as string, 16),
     productId: Number.parseInt(match[2] as string, 16),
     layout: layout as (typeof layoutIds)[number],
+    aimPrefix: match[4] !== undefined,
   };
 }
 

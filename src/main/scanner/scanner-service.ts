@@ -189,7 +189,9 @@ export class ScannerService {
     try {
       const assembler =
         classification.mode === 'keyboard'
-          ? new KeyboardScanAssembler(getLayout(classification.layout))
+          ? new KeyboardScanAssembler(getLayout(classification.layout), {
+              aimPrefix: classification.aimPrefix,
+            })
           : new PosScanAssembler(await this.posLayoutFor(device));
       const connection = await this.options.backend.open(device.path);
 

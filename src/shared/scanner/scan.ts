@@ -49,6 +49,24 @@ export interface DecodedBarcode {
 export type Gs1Parser = (text: string, symbology: string | null) => Record<string, string> | null;
 
 const GROUP_SEPARATOR = 0x1d;
+const AIM_PREFIX = /^\][A-Za-z][0-9A-Za-z]/;
+
+/**
+ * Builds the barcode for text typed by a keyboard-mode scanner. With `aimPrefix` on, the
+ * scanner is set to send the AIM identifier before the data, and it becomes the symbology.
+ * Off, a leading "]" is data.
+ */
+export function barcodeFromTyped(
+  text: string,
+  terminator: ScanTerminator,
+  aimPrefix: boolean,
+): DecodedBarcode {
+  if (aimPrefix && AIM_PREFIX.test(text) && text.length > 3) {
+    return { text: text.slice(3), symbology: text.slice(0, 3), terminator };
+  }
+
+  return { text, symbology: null, terminator };
+}
 
 /** Lists the control characters of `text` other than GS, in order. */
 export function findControlCharacters(text: string): ControlCharacter[] {

@@ -6,6 +6,7 @@ import { KeyTyper } from './key-typer';
 import type { LayoutId } from './layouts';
 import { getLayout } from './layouts';
 import type { DecodedBarcode, ScanTerminator } from './scan';
+import { barcodeFromTyped } from './scan';
 
 /** The fields of a DOM KeyboardEvent the decoder reads, with `time` from `timeStamp`. */
 export interface WedgeKeyEvent {
@@ -39,6 +40,8 @@ export interface WedgeOptions {
   suffixWindowMs: number;
   /** Commit a burst with no terminator as a scan; when false it is handed back as typing. */
   commitWithoutTerminator: boolean;
+  /** The scanner sends the AIM symbology identifier before the data. */
+  aimPrefix: boolean;
 }
 
 /**
@@ -55,6 +58,7 @@ export const defaultWedgeOptions: WedgeOptions = {
   idleCommitMs: 500,
   suffixWindowMs: 50,
   commitWithoutTerminator: true,
+  aimPrefix: false,
 };
 
 export interface LayoutWarning {
@@ -243,7 +247,7 @@ export class WedgeDecoder {
 
     return {
       kind: 'scan',
-      barcode: { text: decoded.text, symbology: null, terminator },
+      barcode: barcodeFromTyped(decoded.text, terminator, this.options.aimPrefix),
       warning: this.options.layout === 'os' ? layoutWarning(decoded.text) : null,
     };
   }

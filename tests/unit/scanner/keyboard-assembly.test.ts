@@ -116,4 +116,31 @@ describe('keyboard scan assembly', () => {
     expect(outputs).toHaveLength(1);
     expect(discarded(outputs[0]).error.code).toBe('scanner_invalid_report');
   });
+
+  it('splits an AIM prefix when configured', () => {
+    const reports = [
+      bootReport(0, 0x30),
+      bootReport(0x02, 0x07),
+      bootReport(0),
+      bootReport(0, 0x1f),
+      bootReport(0),
+      bootReport(0, 0x1e),
+      bootReport(0),
+      bootReport(0, 0x28),
+    ];
+    const withPrefix = new KeyboardScanAssembler(getLayout('us'), { aimPrefix: true });
+    const withoutPrefix = new KeyboardScanAssembler(getLayout('us'));
+
+    for (const [index, report] of reports.entries()) {
+      withPrefix.push(report, index);
+      withoutPrefix.push(report, index);
+    }
+
+    expect(withPrefix.end('end-of-input')).toEqual([
+      { kind: 'barcode', barcode: { text: '1', symbology: ']D2', terminator: 'cr' } },
+    ]);
+    expect(withoutPrefix.end('end-of-input')).toEqual([
+      { kind: 'barcode', barcode: { text: ']D21', symbology: null, terminator: 'cr' } },
+    ]);
+  });
 });

@@ -259,4 +259,30 @@ describe('wedge decoder', () => {
 
     expect(scans(outputs).map((scan) => scan.barcode.text)).toEqual(['ab@z']);
   });
+
+  it('decodes with the OS layout from key', () => {
+    const keys: Key[] = [
+      { code: 'KeyQ', key: 'Q', shift: true },
+      { code: 'KeyC', key: 'C', shift: true },
+      { code: 'Minus', key: '-' },
+      { code: 'Digit1', key: '1' },
+      { code: 'Numpad5', key: '5' },
+      { code: 'Numpad7', key: '7' },
+      ENTER,
+    ];
+    const { outputs } = feed(decoderWith({ layout: 'os' }), keys, 0, 5);
+    const [scan] = scans(outputs);
+
+    expect(scan?.barcode.text).toBe('QC-157');
+    expect(scan?.warning).toBeNull();
+  });
+
+  it('splits an AIM prefix when configured', () => {
+    const keys: Key[] = [{ code: 'BracketRight', key: ']' }, ...usKeys('C1SN42'), ENTER];
+    const { outputs } = feed(decoderWith({ aimPrefix: true }), keys, 0, 5);
+
+    expect(scans(outputs).map((scan) => scan.barcode)).toEqual([
+      { text: 'SN42', symbology: ']C1', terminator: 'cr' },
+    ]);
+  });
 });

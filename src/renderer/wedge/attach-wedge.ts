@@ -128,6 +128,8 @@ function toWedgeEvent(event: KeyboardEvent): WedgeKeyEvent {
  * still supported by Chromium, and the fallback covers inputs where it fails.
  */
 function insertText(document: Document, text: string): void {
+  // NOTE: this is the field focused when the keys are released, up to maxKeyGapMs after
+  // they were pressed; a click on another field within that time moves the typing there.
   const element = document.activeElement;
 
   if (text === '' || element === null) {

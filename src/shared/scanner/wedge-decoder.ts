@@ -279,6 +279,8 @@ export class WedgeDecoder {
   }
 
   private releaseAsTyped(hint: string | null): WedgeOutput {
+    // NOTE: a chord held back inside what turns out to be typing (Ctrl+V 30 ms after a
+    // letter) cannot be replayed to the page and is dropped; only its characters return.
     const text = this.held
       .filter((held) => !held.stroke.ctrl && !held.stroke.alt && !held.stroke.meta)
       .map((held) => (held.key.length === 1 ? held.key : ''))

@@ -267,6 +267,11 @@ function requireUnit(order: LockedOrder, unitId: string) {
   return unit;
 }
 
+/**
+ * Runs the shared uniqueness rule when a unit of the order already has the same stored
+ * serial key. The key comparison first keeps a 500-event batch from re-normalising every
+ * unit of the order for every event; the shared rule still decides and words the error.
+ */
 function checkDuplicateInOrder(
   context: PushContext,
   order: LockedOrder,
@@ -274,6 +279,12 @@ function checkDuplicateInOrder(
   exceptUnitId: string | null,
 ): void {
   if (context.settings.allowDuplicateSerialsInOrder) return;
+
+  let clash = false;
+  for (const [unitId, unit] of order.units) {
+    if (unitId !== exceptUnitId && unit.serialKey === serial.key) clash = true;
+  }
+  if (!clash) return;
 
   const units = [...order.units].map(([unitId, unit]) => ({
     unitId,

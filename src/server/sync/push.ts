@@ -100,13 +100,33 @@ async function applyBatch(tx: Tx, request: PushRequest): Promise<PushResponse> {
 
   if (stored.length > 0) {
     await context.finish();
-    await tx.insert(syncEvents).values(stored);
+    await storeEvents(tx, stored);
     await tx
       .update(syncClients)
       .set({ lastSeq, updatedAt: new Date() })
       .where(eq(syncClients.clientId, clientId));
   }
   return { lastSeq, results };
+}
+
+/** Inserts the applied and rejected events, sent as one JSON parameter. */
+async function storeEvents(tx: Tx, stored: (typeof syncEvents.$inferInsert)[]): Promise<void> {
+  const rows = stored.map((event) => ({
+    client_id: event.clientId,
+    seq: event.seq,
+    event_id: event.eventId,
+    type: event.type,
+    status: event.status,
+    code: event.code,
+    message: event.message,
+    occurred_at: event.occurredAt,
+  }));
+  await tx.execute(sql`
+    insert into sync_events (client_id, seq, event_id, type, status, code, message, occurred_at)
+    select client_id, seq, event_id, type, status, code, message, occurred_at
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      client_id uuid, seq bigint, event_id uuid, type text, status text, code text, message text,
+      occurred_at timestamptz)`);
 }
 
 /** The ids stored for the batch's seqs at or below lastSeq, by seq. */

@@ -262,17 +262,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return queuedUpload;
     }
 
-    const run = lock.run(async () => {
-      queuedUpload = null;
-      return uploadRun();
-    });
+    const run = lock
+      .run(async () => {
+        queuedUpload = null;
+        return uploadRun();
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'upload run failed');
+        markFailure(error);
+        emit();
+        return 'failed' as const;
+      });
     queuedUpload = run;
-    return run.catch((error: unknown) => {
-      logger.error({ err: error }, 'upload run failed');
-      markFailure(error);
-      emit();
-      return 'failed' as const;
-    });
+    return run;
   }
 
   async function pullRun(): Promise<void> {
@@ -318,7 +320,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return waitForEvents(labelDeps, orderNumber, reason);
     }
 
-    return requestShipment(labelDeps, orderNumber);
+    const { outcome, failure } = await requestShipment(labelDeps, orderNumber);
+    if (failure !== null) {
+      markFailure(failure);
+      scheduleRetry([], failure);
+    }
+
+    return outcome;
   }
 
   return {

@@ -44,11 +44,15 @@ export function recordedShipment(store: StationStore, orderNumber: string): Ship
 
 /**
  * Asks the server for the order's shipment and records it. Call it only after the order's
- * events are acknowledged. A transport failure puts the order on the label-pending list.
+ * events are acknowledged. A transport failure puts the order on the label-pending list and
+ * is returned as `failure`, so the caller can schedule a retry.
  * A rule the server enforces (an incomplete order, say) is thrown and the order leaves the
  * list, because retrying the same request cannot succeed.
  */
-export async function requestShipment(deps: LabelDeps, orderNumber: string): Promise<ShipOutcome> {
+export async function requestShipment(
+  deps: LabelDeps,
+  orderNumber: string,
+): Promise<{ outcome: ShipOutcome; failure: unknown }> {
   const { store, client, logger } = deps;
 
   try {
@@ -56,13 +60,13 @@ export async function requestShipment(deps: LabelDeps, orderNumber: string): Pro
     const shipment = recordShipment(store, answer);
     clearLabelPending(store, orderNumber);
     logger.info({ orderNumber, trackingNumber: answer.trackingNumber }, 'label created');
-    return { status: 'shipped', shipment };
+    return { outcome: { status: 'shipped', shipment }, failure: null };
   } catch (error) {
     if (isRetryable(error)) {
       const reason = waitingReason(error);
       markLabelPending(store, { orderNumber, reason, blocked: false }, isoNow(deps));
       logger.warn({ orderNumber, code: (error as BackendError).code }, 'label pending');
-      return { status: 'label_pending', reason };
+      return { outcome: { status: 'label_pending', reason }, failure: error };
     }
 
     clearLabelPending(store, orderNumber);

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import path from 'node:path';
 
 /**
  * A stand-in for the parts of the `electron` module the shell touches. It records what the
@@ -97,7 +98,8 @@ export function createFakeElectron(
     whenReady: () => Promise.resolve(),
     userDataDir: options.userDataDir ?? '/nonexistent/packing-station',
     getPath(name: string) {
-      if (name !== 'userData') throw new Error(`the fake knows only userData, not ${name}`);
+      if (name === 'appData') return path.dirname(app.userDataDir);
+      if (name !== 'userData') throw new Error(`the fake knows userData and appData, not ${name}`);
       return app.userDataDir;
     },
     setPath(name: string, value: string) {

@@ -67,6 +67,9 @@ export interface RunningShell {
   quit(): Promise<void>;
 }
 
+/** The folder under the OS's application-data folder: ~/.config/packing-station on Linux. */
+export const userDataFolderName = 'packing-station';
+
 /** Longest wait for the services and the embedded server to close before the app exits. */
 const quitTimeoutMs = 15_000;
 
@@ -85,12 +88,17 @@ export async function startShell(
   const { app, BrowserWindow, ipcMain, session } = electron;
   const env = options.env ?? process.env;
 
-  // A second profile on one computer (and the smoke test) sets its own user-data folder.
-  // It must be set before the single-instance lock, which is held per user-data folder.
+  // The user-data folder is named after the package, not the product name, so a source
+  // checkout and a packaged build share one folder. A second profile on one computer (and
+  // the smoke test) sets its own with PACKING_USER_DATA_DIR. Both must be set before the
+  // single-instance lock, which is held per user-data folder.
   const userDataOverride = env.PACKING_USER_DATA_DIR;
-  if (userDataOverride !== undefined && userDataOverride !== '') {
-    app.setPath('userData', path.resolve(userDataOverride));
-  }
+  app.setPath(
+    'userData',
+    userDataOverride !== undefined && userDataOverride !== ''
+      ? path.resolve(userDataOverride)
+      : path.join(app.getPath('appData'), userDataFolderName),
+  );
 
   if (!app.requestSingleInstanceLock()) {
     options.logger?.info({ component: 'shell' }, 'another instance is running; handing over to it');

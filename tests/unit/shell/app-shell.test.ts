@@ -31,11 +31,13 @@ const appOnlyServices: ShellOptions['createServices'] = (options) =>
 let userDataDir: string;
 
 beforeEach(() => {
-  userDataDir = mkdtempSync(path.join(tmpdir(), 'shell-user-data-'));
+  // The shell puts its user-data folder at <appData>/packing-station; the fake's appData
+  // is the parent of this folder.
+  userDataDir = path.join(mkdtempSync(path.join(tmpdir(), 'shell-user-data-')), 'packing-station');
 });
 
 afterEach(() => {
-  rmSync(userDataDir, { recursive: true, force: true });
+  rmSync(path.dirname(userDataDir), { recursive: true, force: true });
 });
 
 /** Starts the shell in configured mode (no embedded server) unless the options say otherwise. */

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -26,12 +26,15 @@ let userDataDir: string;
 const shells: { quit(): Promise<void> }[] = [];
 
 beforeEach(() => {
-  userDataDir = mkdtempSync(path.join(tmpdir(), 'shell-startup-'));
+  // The shell puts its user-data folder at <appData>/packing-station; the fake's appData
+  // is the parent of this folder.
+  userDataDir = path.join(mkdtempSync(path.join(tmpdir(), 'shell-startup-')), 'packing-station');
+  mkdirSync(userDataDir);
 });
 
 afterEach(async () => {
   await Promise.all(shells.splice(0).map((shell) => shell.quit()));
-  rmSync(userDataDir, { recursive: true, force: true });
+  rmSync(path.dirname(userDataDir), { recursive: true, force: true });
 });
 
 async function start(options: Partial<ShellOptions> & { messageBoxResponses?: number[] } = {}) {
@@ -185,6 +188,26 @@ describe('shell start-up', () => {
 
     expect(shell).toBeNull();
     expect(dialog.errors[0]!.content).toContain('PACKING_STATION_TOKEN');
+  });
+
+  it('keeps user data in packing-station under appData', async () => {
+    const fake = createFakeElectron({ userDataDir: '/elsewhere/Packing Station' });
+    fake.app.getPath = (name: string) => {
+      if (name === 'appData') return path.dirname(userDataDir);
+      return fake.app.userDataDir;
+    };
+
+    const shell = await startShell(fake.electron as unknown as ElectronModule, {
+      outDir: '/opt/packing-station/out',
+      logger: captureLogger().logger,
+      argv: [],
+      env: configuredEnv,
+      hid: null,
+      processEvents: new EventEmitter(),
+    });
+    shells.push(shell!);
+
+    expect(shell!.config.paths.userDataDir).toBe(userDataDir);
   });
 
   it('takes the user-data folder from PACKING_USER_DATA_DIR', async () => {

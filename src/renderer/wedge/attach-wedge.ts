@@ -129,7 +129,7 @@ function toWedgeEvent(event: KeyboardEvent): WedgeKeyEvent {
  */
 function insertText(document: Document, text: string): void {
   // NOTE: this is the field focused when the keys are released, up to maxKeyGapMs after
-  // they were pressed; a click on another field within that time moves the typing there.
+  // they were pressed. A click on another field within that time moves the typing there.
   const element = document.activeElement;
 
   if (text === '' || element === null) {

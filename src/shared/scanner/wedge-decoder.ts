@@ -95,10 +95,10 @@ const TERMINATOR_CODES: Record<string, ScanTerminator> = {
 
 /**
  * Tells keyboard-wedge scanner bursts from typing by timing and decodes bursts with the
- * scanner's layout. Printable keys are held back (preventDefault) until the decoder
- * can tell which it is: keys that end up as typing come back as a "typed" output, and a burst's
- * terminator never reaches the page, so a scanner's Enter cannot submit a form or a Tab
- * move focus. Pure: the adapter passes events and calls `poll` at `nextDeadline()`.
+ * scanner's layout. Printable keys are held back (preventDefault) until the decoder can
+ * tell which they are. Keys that end up as typing come back as a "typed" output. A burst's
+ * terminator never reaches the page, so a scanner's Enter cannot submit a form and its Tab
+ * cannot move focus. Pure: the adapter passes events and calls `poll` at `nextDeadline()`.
  */
 export class WedgeDecoder {
   private held: HeldKey[] = [];
@@ -280,7 +280,7 @@ export class WedgeDecoder {
 
   private releaseAsTyped(hint: string | null): WedgeOutput {
     // NOTE: a chord held back inside what turns out to be typing (Ctrl+V 30 ms after a
-    // letter) cannot be replayed to the page and is dropped; only its characters return.
+    // letter) cannot be replayed to the page, so it is dropped.
     const text = this.held
       .filter((held) => !held.stroke.ctrl && !held.stroke.alt && !held.stroke.meta)
       .map((held) => (held.key.length === 1 ? held.key : ''))

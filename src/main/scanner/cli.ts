@@ -12,7 +12,7 @@ import { formatHex, parseHexReport } from './hex-report';
 import type { ReportMode } from './report-replay';
 import { createAssembler, detectMode } from './report-replay';
 import type { AssemblyOutput, ScanAssembler } from './scan-assembler';
-import type { ScannerConfig } from './scanner-config';
+import type { DeviceMode, ScannerConfig } from './scanner-config';
 import { classifyDevice, formatVidPid, parseKeyboardScannerSpec } from './scanner-config';
 import { ScannerService } from './scanner-service';
 
@@ -152,7 +152,7 @@ async function list(backend: HidBackend, config: ScannerConfig, json: boolean): 
   for (const device of await backend.listDevices()) {
     const classification = classifyDevice(device, config);
     const status = classification.read
-      ? await probe(backend, device.path)
+      ? await probe(backend, device.path, classification.mode)
       : `not read: ${classification.reason}${classification.mode === 'keyboard' ? ` (add --scanner ${formatVidPid(device)}:LAYOUT if it is a scanner)` : ''}`;
 
     rows.push({
@@ -181,7 +181,7 @@ async function list(backend: HidBackend, config: ScannerConfig, json: boolean): 
   }
 }
 
-async function probe(backend: HidBackend, path: string): Promise<string> {
+async function probe(backend: HidBackend, path: string, mode: DeviceMode): Promise<string> {
   try {
     const connection = await backend.open(path);
     connection.close();
@@ -189,8 +189,12 @@ async function probe(backend: HidBackend, path: string): Promise<string> {
     return 'readable';
   } catch (error) {
     const reason = (await backend.explainOpenFailure(path)) ?? (error as Error).message;
+    const wedgeHint =
+      mode === 'keyboard' && process.platform !== 'linux'
+        ? ' (Windows and macOS keep keyboards to themselves: use the keyboard-wedge fallback)'
+        : '';
 
-    return `not readable: ${reason}`;
+    return `not readable: ${reason}${wedgeHint}`;
   }
 }
 

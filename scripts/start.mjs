@@ -2,7 +2,7 @@
 // Electron binary it starts the desktop app, with better-sqlite3 built for Electron while it
 // runs and the Node build put back when it exits (so `npm test` keeps working). Without the
 // binary, or when the Electron build of better-sqlite3 cannot be made, it starts the
-// browser host instead and says why.
+// browser host instead and prints why.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 

@@ -39,7 +39,7 @@ export type ElectronModule = Pick<
 >;
 
 export interface ShellOptions {
-  /** Folder of the built app (`out/`): holds main/, preload/ and renderer/. */
+  /** Folder of the built app (`out/`), which contains main/, preload/ and renderer/. */
   outDir: string;
   /** Dev server URL from electron-vite, when running `electron-vite dev`. */
   devServerUrl?: string;
@@ -52,7 +52,7 @@ export interface ShellOptions {
   launcher?: EmbeddedLauncher;
   /** Scanner access; node-hid when omitted, null for none. */
   hid?: HidBackend | null;
-  /** Where crash handlers are installed; `process` when omitted. */
+  /** The process that gets the crash handlers; `process` when omitted. */
   processEvents?: NodeJS.EventEmitter;
   createServices?: typeof createStationServices;
   /** Writes `--print-paths` output; stdout when omitted. */
@@ -70,7 +70,7 @@ export interface RunningShell {
 /** The folder under the OS's application-data folder: ~/.config/packing-station on Linux. */
 export const userDataFolderName = 'packing-station';
 
-/** Longest wait for the services and the embedded server to close before the app exits. */
+/** Maximum wait for the services and the embedded server to close before the app exits. */
 const quitTimeoutMs = 15_000;
 
 /**
@@ -79,7 +79,7 @@ const quitTimeoutMs = 15_000;
  * closes the services (scanner reads stop, the running SQLite transaction finishes, the
  * database closes), then stops the embedded server, then flushes the log. Returns null when
  * the app is not started: another instance runs (and focuses its window), `--print-paths`
- * printed, or the configuration is invalid (a dialog says why).
+ * printed, or the configuration is invalid (a dialog shows why).
  */
 export async function startShell(
   electron: ElectronModule,
@@ -222,8 +222,8 @@ export async function startShell(
 }
 
 /**
- * Runs the start-up steps; a problem the person at the screen can fix (an AppError: bad
- * configuration, embedded server failed) becomes an error dialog and exit code 2.
+ * Runs the start-up steps. A problem the person at the screen can fix (an AppError, such as
+ * an invalid configuration) becomes an error dialog and exit code 2.
  */
 async function prepareOrExplain(electron: ElectronModule, options: ShellOptions) {
   const { app } = electron;
@@ -255,8 +255,8 @@ async function prepareOrExplain(electron: ElectronModule, options: ShellOptions)
 }
 
 /**
- * Starts the services; an AppError (the embedded server did not start, the station database
- * is from a newer version or damaged) becomes an error dialog and exit code 2.
+ * Starts the services. An AppError (the embedded server did not start, or the station
+ * database is from a newer version or damaged) becomes an error dialog and exit code 2.
  */
 async function startServicesOrExplain(
   electron: ElectronModule,

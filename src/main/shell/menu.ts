@@ -16,7 +16,7 @@ export interface MenuOptions {
 }
 
 /**
- * The application menu: standard edit commands for the text fields, zoom for small
+ * Installs the application menu: standard edit commands for the text fields, zoom for small
  * screens, and a Help menu that shows where logs and data live and, in standalone mode,
  * removes the demo data.
  */

@@ -68,7 +68,7 @@ function helpMenu(template: unknown): MenuItem[] {
 }
 
 /**
- * Stands in for the embedded server's process (the edge of this unit): it answers like the
+ * Stands in for the embedded server's process (the edge of this unit): it replies like the
  * real entry, with a loopback address where nothing listens, and records what it is sent.
  */
 function fakeServerLauncher() {

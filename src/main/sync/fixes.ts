@@ -28,8 +28,8 @@ const fixesByCode: Record<string, string> = {
     'The product needs a serial number for every unit. Open the order and scan the missing serial.',
   duplicate_serial_in_order:
     'The same serial number is on two units of this order. Check both items and replace the wrong serial.',
-  serial_already_used:
-    'This serial number was already packed in another order. Check the item, scan its own serial, and tell a supervisor if both items carry the same number.',
+  serial_packed_in_other_order:
+    'This serial number is already packed in another order. Check the item, scan its own serial, and tell a supervisor if both items carry the same number.',
   serial_previously_shipped:
     'This serial number was already shipped in another order. Check the item and scan its own serial.',
   serial_format_mismatch:

@@ -143,10 +143,10 @@ describe('replayed offline queue', () => {
     expect(proxy.count(push)).toBe(before);
     const entry = second.store.outbox.get(reused.event.seq);
     expect(entry?.status).toBe('rejected');
-    expect(entry?.rejection?.code).toBe('serial_already_used');
+    expect(entry?.rejection?.code).toBe('serial_packed_in_other_order');
     expect(entry?.rejection?.message).toContain('ORD-1004');
     const shown = second.engine.status().rejected;
-    expect(shown.map((event) => event.code)).toEqual(['serial_already_used']);
+    expect(shown.map((event) => event.code)).toEqual(['serial_packed_in_other_order']);
     expect(shown[0]?.fix).toMatch(/already packed in another order/);
     expect(reused.event.seq).toBe(1);
     const firstOfEach = await queryPostgres<{ client_id: string }>(

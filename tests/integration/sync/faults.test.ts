@@ -20,7 +20,14 @@ describe('network faults between station and server', () => {
     const url = await createPostgresDatabase(inject('postgresUrl'), 'sync_faults');
     server = await startServerProcess({ url });
     proxy = await startFaultProxy(server.port);
-    await seedCatalog(server, ['ORD-3001', 'ORD-3002', 'ORD-3003', 'ORD-3004', 'ORD-3005']);
+    await seedCatalog(server, [
+      'ORD-3001',
+      'ORD-3002',
+      'ORD-3003',
+      'ORD-3004',
+      'ORD-3005',
+      'ORD-3006',
+    ]);
     await server.admin('POST', '/orders', {
       orderNumber: 'ORD-3100',
       lines: [{ lineId: '1', sku: 'CABLE-02', quantity: 400 }],
@@ -163,8 +170,8 @@ describe('network faults between station and server', () => {
     expect(retryLines(opened).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('ships a label pending order once the server is back', async () => {
-    const opened = await freshStation('label-pending');
+  it('ships a label pending order after a restart', async () => {
+    let opened = await freshStation('label-pending');
     const units = packSeededOrder(opened, 'ORD-3005', ['SN-3041', 'SN-3042']);
     await proxy.refuse();
 
@@ -173,9 +180,25 @@ describe('network faults between station and server', () => {
     expect(outcome.status).toBe('label_pending');
     expect(opened.engine.status().labelPendingOrders).toEqual(['ORD-3005']);
     expect(opened.store.shipments.forOrder('ORD-3005')).toEqual([]);
+    await opened.close();
+    opened = openStation({
+      name: 'label-pending',
+      folder,
+      baseUrl: proxy.url,
+      token: server.stationToken,
+    });
+    station = opened;
+    const seen: string[][] = [];
+    opened.engine.onStatus((status) => seen.push(status.labelPendingOrders));
+    expect(opened.engine.status().labelPendingOrders).toEqual(['ORD-3005']);
+
+    opened.engine.start();
     await proxy.accept();
+
     await waitFor('the label', () => opened.store.shipments.forOrder('ORD-3005').length === 1);
+    await waitFor('the status change', () => seen.at(-1)?.length === 0);
     expect(opened.engine.status().labelPendingOrders).toEqual([]);
+    expect(seen.some((orders) => orders.includes('ORD-3005'))).toBe(true);
     await expectExactlyOnce(opened, server, 'ORD-3005', units);
     const shipment = opened.store.shipments.forOrder('ORD-3005')[0]!;
     const label = await opened.engine.labelForOrder('ORD-3005');
@@ -183,5 +206,18 @@ describe('network faults between station and server', () => {
     expect(label.pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(label.zpl).toContain('^XA');
     expect(label.zpl).toContain(shipment.trackingNumber);
+  });
+
+  it('throws a rule the server enforces on shipping', async () => {
+    const opened = await freshStation('incomplete');
+    opened.store.orders.claim({ orderNumber: 'ORD-3006', stationId: 'incomplete' });
+
+    await expect(opened.engine.shipOrder('ORD-3006')).rejects.toMatchObject({
+      code: 'order_incomplete',
+    });
+    expect(opened.engine.status().labelPendingOrders).toEqual([]);
+    await expect(opened.engine.labelForOrder('ORD-3006')).rejects.toMatchObject({
+      code: 'label_not_ready',
+    });
   });
 });

@@ -26,7 +26,7 @@ import type { ServerProcess } from '../tests/integration/sync/server-process';
 const { values } = parseArgs({
   options: {
     events: { type: 'string', default: '100000' },
-    naive: { type: 'string', default: '3000' },
+    naive: { type: 'string', default: '1000' },
     pglite: { type: 'boolean', default: false },
   },
 });

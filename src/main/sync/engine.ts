@@ -115,6 +115,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     lastSyncAt: null,
   };
   let diverged: { code: string; message: string; at: string } | null = null;
+  let started = false;
   let stopped = false;
   let failedAttempts = 0;
   let retryTimer: unknown = null;
@@ -202,7 +203,6 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return 'diverged';
     }
 
-    const wasOnline = live.online;
     for (;;) {
       const batch = uploader.nextBatch();
       if (batch.length === 0) {
@@ -212,6 +212,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         const outcome = await uploader.push(batch);
         markOnline();
+        live.lastSyncAt = isoNow();
         if (outcome.diverged !== null) {
           reportDiverged(outcome.diverged);
           emit();
@@ -238,13 +239,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       return 'failed';
     }
 
-    failedAttempts = 0;
-    clearRetry();
-    live.lastSyncAt = isoNow();
-    if (!wasOnline) {
+    if (labels.completed > 0) {
       markOnline();
     }
 
+    failedAttempts = 0;
+    clearRetry();
     emit();
     return 'drained';
   }
@@ -285,6 +285,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       await pullChanges({ store, client, logger });
       markOnline();
+      live.lastSyncAt = isoNow();
     } catch (error) {
       markFailure(error);
       logger.warn({ err: error, code: (error as AppError).code }, 'pull failed');
@@ -335,6 +336,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         throw syncError('sync_stopped', 'The sync engine was stopped; create a new one.');
       }
 
+      if (started) {
+        return;
+      }
+
+      started = true;
       logger.info({ backendUrl: live.backendUrl }, 'sync started');
       void requestUpload();
       lock.run(pullRun).catch(() => undefined);

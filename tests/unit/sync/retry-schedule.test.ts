@@ -115,6 +115,14 @@ describe('upload retries against a refused connection', () => {
     expect(status.lastSyncAt).toBeNull();
   });
 
+  it('stays offline with nothing to send', async () => {
+    expect(await engine.flush()).toBe('drained');
+
+    expect(engine.status().online).toBe(false);
+    expect(engine.status().lastSyncAt).toBeNull();
+    expect(timers.pendingDelays()).toEqual([]);
+  });
+
   it('skips the wait when woken', async () => {
     store.units.pack(unitInput());
     expect(await engine.flush()).toBe('failed');

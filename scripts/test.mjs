@@ -61,7 +61,7 @@ try {
   ensureNodeNativeModules();
 
   run(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build', '--logLevel', 'warn']);
-  checkElectronegativity();
+  await checkElectronegativity();
   run(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)]);
 } catch (error) {
   process.stderr.write(`\nnpm test: ${error.message}\n`);

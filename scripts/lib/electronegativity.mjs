@@ -1,63 +1,57 @@
 // Runs Electronegativity (Doyensec's static checker for Electron apps) over the source and
 // fails on every finding above INFORMATIONAL that .electronegativity.json does not justify.
-// The tool itself exits 0 whatever it finds, so its CSV output is read here.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// The tool's command line exits 0 whatever it finds, and its CSV writer (1.10.3) writes the
+// header and the rows with two unordered asynchronous writes, so the file comes out
+// scrambled at times. Its programmatic API returns the findings directly, so that is used,
+// and the findings are saved as JSON for reading.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { parse } from 'csv-parse/sync';
+import electronegativity from '@doyensec/electronegativity';
 
 import { log, root } from './setup.mjs';
 
 const severityRank = { INFORMATIONAL: 0, LOW: 1, MEDIUM: 2, HIGH: 3 };
 
 /**
- * Returns `{findings, justified, unjustified, stale}`; throws when the tool cannot run.
- * `stale` lists justifications that no longer match a finding (worth deleting).
+ * Returns `{findings, justified, unjustified, stale, outputFile}`; throws when the tool
+ * cannot read a file. `stale` lists justifications that no longer match a finding.
  */
-export function runElectronegativity() {
+export async function runElectronegativity() {
   const config = JSON.parse(readFileSync(path.join(root, '.electronegativity.json'), 'utf8'));
   const outputDir = path.join(root, 'out', 'security');
-  const outputFile = path.join(outputDir, 'electronegativity.csv');
-  mkdirSync(outputDir, { recursive: true });
-  rmSync(outputFile, { force: true });
+  const outputFile = path.join(outputDir, 'electronegativity.json');
 
-  // -e: the tool would look the Electron version up online, which fails offline.
-  const result = spawnSync(
-    path.join(root, 'node_modules', '.bin', 'electronegativity'),
-    [
-      '-i',
-      path.join(root, config.input),
-      '-e',
-      config.electronVersion,
-      '-r',
-      '-v',
-      'false',
-      '-o',
-      outputFile,
-    ],
-    { cwd: root, encoding: 'utf8', timeout: 300_000 },
-  );
+  // electronVersionOverride: the tool would look the Electron version up online.
+  const result = await electronegativity({
+    input: path.join(root, config.input),
+    electronVersionOverride: config.electronVersion,
+    isRelative: true,
+  });
 
-  if (result.error !== undefined || !existsSync(outputFile)) {
-    const reason = result.error?.message ?? (result.stderr || result.stdout || 'no output').trim();
-    throw new Error(`Electronegativity did not produce ${outputFile}: ${reason}`);
+  for (const warning of result.errors.filter((error) => error.tolerable)) {
+    log(`Electronegativity: warning in ${warning.file}: ${warning.message}`);
   }
 
-  const rows = parse(readFileSync(outputFile, 'utf8'), {
-    columns: (header) => header.map((name) => name.trim()),
-    skip_empty_lines: true,
-    trim: true,
-  });
-  const findings = rows.map((row) => ({
-    check: row.issue,
-    severity: row.severity,
-    confidence: row.confidence,
-    file: row.filename,
-    location: row.location,
-    sample: row.sample,
-    description: row.description,
+  const failures = result.errors.filter((error) => !error.tolerable);
+  if (failures.length > 0) {
+    const files = failures.map((error) => `${error.file}: ${error.message}`);
+    throw new Error(
+      `Electronegativity could not parse ${files.length} file(s), so it did not check them:\n  ${files.join('\n  ')}`,
+    );
+  }
+
+  const findings = result.issues.map((issue) => ({
+    check: issue.id,
+    severity: issue.severity.name,
+    confidence: issue.confidence.name,
+    file: issue.file,
+    location: `${issue.location.line}:${issue.location.column}`,
+    sample: issue.sample ?? '',
+    description: issue.description,
   }));
+  mkdirSync(outputDir, { recursive: true });
+  writeFileSync(outputFile, `${JSON.stringify(findings, null, 2)}\n`);
 
   const used = new Set();
   const unjustified = [];
@@ -84,9 +78,9 @@ export function runElectronegativity() {
 }
 
 /** Runs the check for `npm test`: prints a summary and throws on unjustified findings. */
-export function checkElectronegativity() {
+export async function checkElectronegativity() {
   log('Electronegativity: checking the Electron configuration in src/ ...');
-  const outcome = runElectronegativity();
+  const outcome = await runElectronegativity();
 
   log(
     `Electronegativity: ${outcome.findings.length} findings, ${outcome.justified.length} justified in .electronegativity.json, ${outcome.unjustified.length} not (${path.relative(root, outcome.outputFile)}).`,

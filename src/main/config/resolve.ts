@@ -97,7 +97,7 @@ export async function resolveStationConfig(
     : pick(flags.backendUrl, env[configEnvironment.backendUrl], file.backendUrl);
 
   let token = pick(flags.token, env[configEnvironment.token], undefined);
-  if (token === null && backendUrl !== null) {
+  if (token === null && backendUrl !== null && !flags.printPaths) {
     const stored = await tokenStore.read();
     token = stored === null ? null : { value: stored, source: 'token-store' };
   }
@@ -130,6 +130,9 @@ export async function resolveStationConfig(
 
   if (backendUrl !== null) {
     config.backendUrl = validBackendUrl(backendUrl.value, backendUrl.source, warnings);
+
+    // `--print-paths` only prints where files are, so a missing token does not stop it.
+    if (flags.printPaths) return { config, tokenStore };
 
     if (token === null) {
       throw configError(

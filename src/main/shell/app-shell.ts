@@ -100,6 +100,14 @@ export async function startShell(
       : path.join(app.getPath('appData'), userDataFolderName),
   );
 
+  // `--print-paths` works while another instance runs and before Electron is ready: it
+  // reads no token, so it needs neither the lock nor safeStorage.
+  const argv = options.argv ?? process.argv.slice(1);
+  if (argv.includes('--print-paths')) {
+    await prepareOrExplain(electron, options, argv);
+    return null;
+  }
+
   if (!app.requestSingleInstanceLock()) {
     options.logger?.info({ component: 'shell' }, 'another instance is running; handing over to it');
     app.quit();
@@ -108,7 +116,7 @@ export async function startShell(
 
   await app.whenReady();
 
-  const prepared = await prepareOrExplain(electron, options);
+  const prepared = await prepareOrExplain(electron, options, argv);
   if (prepared === null) return null;
 
   const { config, logger, fileLogger } = prepared;
@@ -117,13 +125,13 @@ export async function startShell(
     options.devServerUrl ?? pathToFileURL(path.join(options.outDir, 'renderer', 'index.html')).href;
 
   let quitting: Promise<void> | null = null;
+  // Until the services and the window exist there is nothing to close in order.
+  let quitAfterFatal = () => app.exit(1);
   const removeCrashHandlers = installCrashHandlers({
     process: options.processEvents ?? process,
     logger,
     flushSync: fileLogger?.flushSync,
-    onFatal: () => {
-      void quit().finally(() => app.exit(1));
-    },
+    onFatal: () => quitAfterFatal(),
   });
 
   const createServices = options.createServices ?? createStationServices;
@@ -197,6 +205,8 @@ export async function startShell(
     if (fileLogger !== null) await fileLogger.close();
   }
 
+  quitAfterFatal = () => void quit().finally(() => app.exit(1));
+
   app.on('before-quit', (event) => {
     if (quitting !== null) return;
 
@@ -225,14 +235,18 @@ export async function startShell(
  * Runs the start-up steps. A problem the person at the screen can fix (an AppError, such as
  * an invalid configuration) becomes an error dialog and exit code 2.
  */
-async function prepareOrExplain(electron: ElectronModule, options: ShellOptions) {
+async function prepareOrExplain(
+  electron: ElectronModule,
+  options: ShellOptions,
+  argv: readonly string[],
+) {
   const { app } = electron;
 
   try {
     const prepared = await prepareStation({
       app,
       safeStorage: electron.safeStorage,
-      argv: options.argv ?? process.argv.slice(1),
+      argv,
       env: options.env ?? process.env,
       logger: options.logger,
       print: options.print ?? ((text) => process.stdout.write(text)),

@@ -196,6 +196,16 @@ describe('resolveStationConfig', () => {
     expect(config.warnings.join(' ')).not.toContain(token);
   });
 
+  it('prints paths without a token', async () => {
+    const { config } = await resolve({
+      argv: ['--print-paths'],
+      env: { PACKING_BACKEND_URL: 'https://packing.example.com' },
+    });
+
+    expect(config.printPaths).toBe(true);
+    expect(config.token).toBeNull();
+  });
+
   it('reads --print-paths and --save-config', async () => {
     const { config } = await resolve({ argv: ['--print-paths', '--save-config'] });
 

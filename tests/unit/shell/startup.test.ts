@@ -172,6 +172,50 @@ describe('shell start-up', () => {
     expect(printed.join('')).toContain(path.join(userDataDir, 'station.sqlite'));
   });
 
+  it('prints the paths while another instance runs', async () => {
+    const fake = createFakeElectron({ userDataDir, lockGranted: false });
+    const printed: string[] = [];
+
+    const shell = await startShell(fake.electron as unknown as ElectronModule, {
+      outDir: '/opt/packing-station/out',
+      logger: captureLogger().logger,
+      argv: ['--print-paths'],
+      env: { PACKING_BACKEND_URL: 'http://127.0.0.1:9' },
+      print: (text) => printed.push(text),
+    });
+
+    expect(shell).toBeNull();
+    expect(fake.app.exitCodes).toEqual([0]);
+    expect(printed.join('')).toContain(path.join(userDataDir, 'logs'));
+  });
+
+  it('exits at once on a fatal error during start-up', async () => {
+    const processEvents = new EventEmitter();
+    let release = () => {};
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const fake = createFakeElectron({ userDataDir });
+    const starting = startShell(fake.electron as unknown as ElectronModule, {
+      outDir: '/opt/packing-station/out',
+      logger: captureLogger().logger,
+      argv: [],
+      env: configuredEnv,
+      hid: null,
+      processEvents,
+      createServices: async (options) => {
+        processEvents.emit('uncaughtException', new Error('boom'), 'uncaughtException');
+        await blocked;
+        return createStationServices({ logger: options.logger, shell: options.shell });
+      },
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    const shell = await starting;
+    if (shell !== null) shells.push(shell);
+
+    expect(fake.app.exitCodes).toEqual([1]);
+  });
+
   it('explains an invalid configuration', async () => {
     writeFileSync(path.join(userDataDir, 'station-config.json'), '{ not json');
 

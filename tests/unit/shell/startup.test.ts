@@ -116,6 +116,16 @@ describe('shell start-up', () => {
     expect(existsSync(path.join(userDataDir, 'station.sqlite'))).toBe(true);
   });
 
+  it('never logs the station token', async () => {
+    const { shell, lines } = await start();
+    await shell!.quit();
+
+    const log = JSON.stringify(lines());
+
+    expect(log).toContain('station configuration');
+    expect(log).not.toContain(configuredEnv.PACKING_STATION_TOKEN);
+  });
+
   it('starts the embedded server in standalone mode', async () => {
     const server = fakeServerLauncher();
 

@@ -30,16 +30,37 @@ const unitsPerOrder = Number(values.units);
 
 const cluster = await startThrowawayCluster();
 const database = await openDatabase({ url: cluster.url });
-const server = await startServer(database, { host: '127.0.0.1', port: 0, logger: createLogger({ level: 'silent' }) });
+const server = await startServer(database, {
+  host: '127.0.0.1',
+  port: 0,
+  logger: createLogger({ level: 'silent' }),
+});
 
 try {
   const { token } = await createToken(database.db, 'bench-station', 'station');
-  await createProduct(database.db, { sku: 'BENCH-TRACKED', name: 'Tracked item', kind: 'standard', needsSerialNumber: true, barcodes: [], serialFormat: null });
-  await createProduct(database.db, { sku: 'BENCH-PLAIN', name: 'Untracked item', kind: 'standard', needsSerialNumber: false, barcodes: [], serialFormat: null });
+  await createProduct(database.db, {
+    sku: 'BENCH-TRACKED',
+    name: 'Tracked item',
+    kind: 'standard',
+    needsSerialNumber: true,
+    barcodes: [],
+    serialFormat: null,
+  });
+  await createProduct(database.db, {
+    sku: 'BENCH-PLAIN',
+    name: 'Untracked item',
+    kind: 'standard',
+    needsSerialNumber: false,
+    barcodes: [],
+    serialFormat: null,
+  });
 
   const outboxes = [];
   for (let station = 0; station < stationCount; station += 1) {
-    const orderNumbers = Array.from({ length: ordersPerStation }, (_, index) => `BENCH-${station}-${index}`);
+    const orderNumbers = Array.from(
+      { length: ordersPerStation },
+      (_, index) => `BENCH-${station}-${index}`,
+    );
     await createOrders(
       database.db,
       orderNumbers.map((orderNumber) => ({
@@ -58,15 +79,21 @@ try {
   await Promise.all(outboxes.map((outbox) => pushAll(outbox, token)));
   const seconds = (performance.now() - started) / 1000;
 
-  const counted = (await database.db.execute(sql`select count(*)::int as units from packed_units`)) as unknown as { rows: { units: number }[] };
+  const counted = (await database.db.execute(
+    sql`select count(*)::int as units from packed_units`,
+  )) as unknown as { rows: { units: number }[] };
   const expectedUnits = stationCount * ordersPerStation * unitsPerOrder;
   if (counted.rows[0]!.units !== expectedUnits) {
     throw new Error(`expected ${expectedUnits} packed units, found ${counted.rows[0]!.units}`);
   }
 
   const rate = totalEvents / seconds;
-  console.log(`pushed ${totalEvents.toLocaleString('en')} events from ${stationCount} stations in ${seconds.toFixed(1)} s; ${expectedUnits.toLocaleString('en')} units stored`);
-  console.log(`push: ${Math.round(rate).toLocaleString('en')} events applied/s with ${stationCount} stations pushing at once (batches of ${maxPushBatch}, PostgreSQL 15)`);
+  console.log(
+    `pushed ${totalEvents.toLocaleString('en')} events from ${stationCount} stations in ${seconds.toFixed(1)} s; ${expectedUnits.toLocaleString('en')} units stored`,
+  );
+  console.log(
+    `push: ${Math.round(rate).toLocaleString('en')} events applied/s with ${stationCount} stations pushing at once (batches of ${maxPushBatch}, PostgreSQL 15)`,
+  );
 } finally {
   await server.close();
   await database.close();
@@ -78,7 +105,7 @@ interface Outbox {
   events: SyncEvent[];
 }
 
-/** One station's outbox: claim each order, then pack every unit, serials unique across the run. */
+/** Builds one station's outbox: claim each order, then pack every unit, serials unique across the run. */
 function buildOutbox(stationId: string, orderNumbers: string[]): Outbox {
   const events: SyncEvent[] = [];
   const occurredAt = new Date().toISOString();

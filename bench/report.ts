@@ -12,14 +12,21 @@ import { startServer } from '../src/server/server';
 import { startThrowawayCluster } from '../tests/support/postgres-cluster';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, lookups: { type: 'string', default: '2000' } },
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    lookups: { type: 'string', default: '2000' },
+  },
 });
 const rowCount = Number(values.rows);
 const lookupCount = Number(values.lookups);
 
 const cluster = await startThrowawayCluster();
 const database = await openDatabase({ url: cluster.url });
-const server = await startServer(database, { host: '127.0.0.1', port: 0, logger: createLogger({ level: 'silent' }) });
+const server = await startServer(database, {
+  host: '127.0.0.1',
+  port: 0,
+  logger: createLogger({ level: 'silent' }),
+});
 const { token } = await createToken(database.db, 'bench-report', 'station');
 const headers = { authorization: `Bearer ${token}` };
 
@@ -27,23 +34,31 @@ try {
   const loadStart = performance.now();
   await loadShippedSerials(rowCount);
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  console.log(`loaded ${rowCount.toLocaleString('en')} shipped serials in ${loadSeconds.toFixed(1)} s`);
+  console.log(
+    `loaded ${rowCount.toLocaleString('en')} shipped serials in ${loadSeconds.toFixed(1)} s`,
+  );
 
   await measureLookups(200);
   const latencies = await measureLookups(lookupCount);
   const p50 = percentile(latencies, 0.5);
   const p99 = percentile(latencies, 0.99);
-  console.log(`lookup by serial over HTTP: ${lookupCount} requests, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`);
+  console.log(
+    `lookup by serial over HTTP: ${lookupCount} requests, p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`,
+  );
 
   const smallCut = await timeAfterRows(Math.floor(rowCount / 10));
   const small = await measureExport(`to=${encodeURIComponent(smallCut)}`);
   const full = await measureExport('');
-  console.log(`CSV export of ${small.rows.toLocaleString('en')} rows: ${Math.round(small.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${small.peakRssMiB} MiB`);
-  console.log(`CSV export of ${full.rows.toLocaleString('en')} rows: ${Math.round(full.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${full.peakRssMiB} MiB`);
+  console.log(
+    `CSV export of ${small.rows.toLocaleString('en')} rows: ${Math.round(small.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${small.peakRssMiB} MiB, peak heap ${small.peakHeapMiB} MiB`,
+  );
+  console.log(
+    `CSV export of ${full.rows.toLocaleString('en')} rows: ${Math.round(full.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${full.peakRssMiB} MiB, peak heap ${full.peakHeapMiB} MiB`,
+  );
 
   console.log(
     `report: lookup p99 ${p99.toFixed(2)} ms (p50 ${p50.toFixed(2)} ms) over ${rowCount.toLocaleString('en')} serials; ` +
-      `CSV export ${Math.round(full.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${full.peakRssMiB} MiB at ${full.rows.toLocaleString('en')} rows vs ${small.peakRssMiB} MiB at ${small.rows.toLocaleString('en')}`,
+      `CSV export ${Math.round(full.rowsPerSecond).toLocaleString('en')} rows/s; peak heap ${full.peakHeapMiB} MiB at ${full.rows.toLocaleString('en')} rows vs ${small.peakHeapMiB} MiB at ${small.rows.toLocaleString('en')} (RSS ${full.peakRssMiB} vs ${small.peakRssMiB} MiB)`,
   );
 } finally {
   await server.close();
@@ -76,10 +91,13 @@ async function measureLookups(count: number): Promise<number[]> {
     const n = 1 + Math.floor(Math.random() * rowCount);
     const serial = n % 10 === 0 ? String(n).padStart(12, '0') : `sn${n}`;
     const started = performance.now();
-    const response = await fetch(`${server.url}/v1/reports/serial-numbers?serial=${serial}`, { headers });
+    const response = await fetch(`${server.url}/v1/reports/serial-numbers?serial=${serial}`, {
+      headers,
+    });
     const body = (await response.json()) as { rows: unknown[] };
     latencies.push(performance.now() - started);
-    if (body.rows.length !== 1) throw new Error(`lookup of ${serial} returned ${body.rows.length} rows`);
+    if (body.rows.length !== 1)
+      throw new Error(`lookup of ${serial} returned ${body.rows.length} rows`);
   }
   return latencies;
 }
@@ -92,15 +110,21 @@ async function timeAfterRows(rows: number): Promise<string> {
 }
 
 /** Streams one export, counting lines as they arrive and sampling RSS every 20 ms. */
-async function measureExport(query: string): Promise<{ rows: number; rowsPerSecond: number; peakRssMiB: number }> {
-  globalThis.gc?.();
+async function measureExport(
+  query: string,
+): Promise<{ rows: number; rowsPerSecond: number; peakRssMiB: number; peakHeapMiB: number }> {
   let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
   }, 20);
 
   const started = performance.now();
-  const response = await fetch(`${server.url}/v1/reports/serial-numbers?${query}`, { headers: { ...headers, accept: 'text/csv' } });
+  const response = await fetch(`${server.url}/v1/reports/serial-numbers?${query}`, {
+    headers: { ...headers, accept: 'text/csv' },
+  });
   let lines = 0;
   for await (const chunk of response.body!) {
     const bytes = chunk as Uint8Array;
@@ -110,7 +134,13 @@ async function measureExport(query: string): Promise<{ rows: number; rowsPerSeco
   clearInterval(sampler);
 
   const rows = lines - 1;
-  return { rows, rowsPerSecond: rows / seconds, peakRssMiB: Math.round(peakRss / 1024 / 1024) };
+  const mebibytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return {
+    rows,
+    rowsPerSecond: rows / seconds,
+    peakRssMiB: mebibytes(peakRss),
+    peakHeapMiB: mebibytes(peakHeap),
+  };
 }
 
 function percentile(values: number[], fraction: number): number {

@@ -32,7 +32,7 @@ export function parseSerialOrThrow(raw: string): NormalizedSerial {
   return { serial: result.value, key: serialKey(result.value) };
 }
 
-/** The key for a serial typed into a search: normalised when valid, else trimmed. */
+/** Returns the key of a serial typed into a search: normalised when valid, else trimmed. */
 export function searchKeyOf(raw: string): string {
   const result = normalizeSerial(raw);
   return serialKey(result.ok ? result.value : raw.trim());

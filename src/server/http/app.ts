@@ -32,8 +32,7 @@ export function allRoutes(database: Database, logger: Logger): RouteSpec[] {
 }
 
 /**
- * Builds the HTTP API. Every route under /v1 needs a bearer token; errors are answered as
- * `{"error": {"code", "message", "details"}}` with the status of their code.
+ * Builds the HTTP API. Every route under /v1 needs a bearer token; errors are sent as `{"error": {"code", "message", "details"}}` with the status of their code.
  */
 export function buildApp(database: Database, logger: Logger): FastifyInstance {
   const httpLogger = logger.child({ component: 'http' });

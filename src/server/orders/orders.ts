@@ -170,7 +170,7 @@ export async function loadOrders(db: Executor, orderNumbers: string[]): Promise<
 
 /**
  * Claims an order for a station, locking its row so two stations cannot both claim it.
- * Claiming an order the same station already holds succeeds again.
+ * Claiming an order that the same station already claimed succeeds again.
  */
 export async function claimOrder(
   tx: Executor,

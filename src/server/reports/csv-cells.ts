@@ -9,6 +9,14 @@ export function csvLine(cells: string[]): string {
 }
 
 export function csvCell(value: string): string {
-  const neutralised = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${neutralised.replace(/"/g, '""')}"`;
+  const guarded = startsLikeFormula(value) ? `'${value}` : value;
+  return guarded.includes('"') ? `"${guarded.replace(/"/g, '""')}"` : `"${guarded}"`;
+}
+
+/** `=`, `+`, `-`, `@`, TAB or CR first; compared by code unit because exports call it per cell. */
+function startsLikeFormula(value: string): boolean {
+  const first = value.charCodeAt(0);
+  return (
+    first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13
+  );
 }

@@ -50,7 +50,7 @@ export const serialReportCsvHeader = [
 const exportPageSize = 10_000;
 
 /**
- * One page of the Serial Number Report, sorted by shipped time then row id. `nextCursor`
+ * Reads one page of the Serial Number Report, sorted by shipped time then row id. `nextCursor`
  * is null on the last page.
  */
 export async function readSerialReportPage(
@@ -67,38 +67,45 @@ export async function readSerialReportPage(
 }
 
 /**
- * Streams the whole report as UTF-8 CSV (a BOM first so spreadsheets detect the encoding),
- * reading 10,000 rows at a time so memory does not grow with the result.
+ * Streams the whole report as UTF-8 CSV (a BOM first so spreadsheets detect the encoding).
+ * Rows are read 10,000 at a time, and the next page is requested before the current one
+ * is formatted, so the database and the CSV writer work at the same time. At most two
+ * pages are in memory, whatever the size of the result.
  */
 export function streamSerialReportCsv(db: Executor, query: SerialReportQuery): Readable {
   async function* generate() {
     yield `\uFEFF${csvLine(serialReportCsvHeader)}`;
 
-    let after: Position | null = query.cursor === undefined ? null : decodeCursor(query.cursor);
-    for (;;) {
-      const page = await selectRows(db, query, after, exportPageSize);
-      if (page.length === 0) return;
+    const start: Position | null = query.cursor === undefined ? null : decodeCursor(query.cursor);
+    let pending: Promise<ReportPage> | null = selectRows(db, query, start, exportPageSize);
+    while (pending !== null) {
+      const page: ReportPage = await pending;
+      const last = page.at(-1);
+      pending =
+        page.length === exportPageSize && last !== undefined
+          ? selectRows(db, query, last.position, exportPageSize)
+          : null;
 
-      yield page
-        .map(({ row }) =>
-          csvLine([
-            row.serial,
-            row.sku,
-            row.productName,
-            row.orderNumber,
-            row.trackingNumber,
-            row.shippedAt,
-            row.packer,
-            row.stationId,
-          ]),
-        )
-        .join('');
-      if (page.length < exportPageSize) return;
-      after = page.at(-1)!.position;
+      if (page.length > 0) yield page.map(({ row }) => csvLine(csvCells(row))).join('');
     }
   }
   return Readable.from(generate());
 }
+
+function csvCells(row: SerialReportRow): string[] {
+  return [
+    row.serial,
+    row.sku,
+    row.productName,
+    row.orderNumber,
+    row.trackingNumber,
+    row.shippedAt,
+    row.packer,
+    row.stationId,
+  ];
+}
+
+type ReportPage = { row: SerialReportRow; position: Position }[];
 
 interface Position {
   shippedAt: string;
@@ -123,7 +130,7 @@ async function selectRows(
   query: SerialReportQuery,
   after: Position | null,
   limit: number,
-): Promise<{ row: SerialReportRow; position: Position }[]> {
+): Promise<ReportPage> {
   const conditions: SQL[] = [];
   if (query.serial.length > 0) {
     const keys = [...new Set(query.serial.map(searchKeyOf))];
@@ -164,7 +171,7 @@ async function selectRows(
   }));
 }
 
-/** The time as PostgreSQL wrote it, so a cursor keeps microseconds. */
+/** Returns the time as PostgreSQL wrote it, so a cursor keeps microseconds. */
 function exactTime(value: string | Date): string {
   return value instanceof Date ? value.toISOString() : value;
 }

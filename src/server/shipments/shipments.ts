@@ -14,7 +14,7 @@ export interface Shipment {
   shippedAt: string;
 }
 
-/** What a label shows: the shipment and every line with its packed serials. */
+/** The content of a label: the shipment and every line with its packed serials. */
 export interface LabelData extends Shipment {
   items: { sku: string; name: string; quantity: number; serials: string[] }[];
 }

@@ -269,8 +269,8 @@ function requireUnit(order: LockedOrder, unitId: string) {
 
 /**
  * Runs the shared uniqueness rule when a unit of the order already has the same stored
- * serial key. The key comparison first keeps a 500-event batch from re-normalising every
- * unit of the order for every event; the shared rule still decides and words the error.
+ * serial key. Comparing stored keys first means a 500-event batch does not normalise every
+ * unit of the order again for every event. The shared rule still decides and words the error.
  */
 function checkDuplicateInOrder(
   context: PushContext,

@@ -11,9 +11,9 @@ import { getSettings } from '../settings';
 
 /**
  * Position of a station in the change stream: the last (version, key) it received for
- * products and for orders. `initial` stays true until the first complete pull has ended;
- * during it only orders still to pack are sent, afterwards every changed order is, so a
- * station learns when an order is shipped or cancelled elsewhere.
+ * products and for orders. `initial` stays true until the first complete pull has ended.
+ * Until then only orders still to pack are sent. Afterwards every changed order is sent,
+ * so a station learns when an order is shipped or cancelled elsewhere.
  */
 const cursorSchema = z.object({
   p: z.tuple([z.number().int().nonnegative(), z.string()]),

@@ -9,7 +9,7 @@ import { toProduct } from '../catalog/products';
 import { parseSerialOrThrow } from '../rules';
 import { getSettings } from '../settings';
 
-/** An order as one push batch sees it: its row is locked until the batch commits. */
+/** An order loaded by one push batch; its row stays locked until the batch commits. */
 export interface LockedOrder {
   orderNumber: string;
   status: 'open' | 'claimed' | 'packed' | 'shipped' | 'cancelled';
@@ -39,7 +39,7 @@ type NewUnit = typeof packedUnits.$inferInsert;
 /**
  * The state one push batch works on, loaded with a few queries before the first event:
  * the settings, the batch's products, its orders locked with `SELECT ... FOR UPDATE` in
- * order-number order (so two batches never wait on each other in a cycle), the unit ids
+ * order-number order (so two batches that share orders lock them in the same order), the unit ids
  * already stored, and every other use of the batch's serials. Handlers read and update
  * this state, so later events of the batch see earlier ones; new units are inserted in
  * one statement when the batch ends.

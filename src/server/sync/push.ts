@@ -129,7 +129,7 @@ async function storeEvents(tx: Tx, stored: (typeof syncEvents.$inferInsert)[]): 
       occurred_at timestamptz)`);
 }
 
-/** The ids stored for the batch's seqs at or below lastSeq, by seq. */
+/** Loads the ids stored for the batch's seqs at or below lastSeq, by seq. */
 async function loadStoredIds(
   tx: Tx,
   clientId: string,

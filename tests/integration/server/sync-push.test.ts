@@ -270,6 +270,27 @@ describe.each(drivers)('sync push on %s', (driver) => {
     expect(response.json.lastSeq).toBe(1);
   });
 
+  it('lets one of two stations pushing the same serial at once win', async () => {
+    await call(server, 'PUT', '/v1/settings', {
+      body: { allowDuplicateSerialsInOrder: false, crossOrderSerialPolicy: 'block' },
+    });
+    await createOrder(server, 'ORD-1004', [{ lineId: '1', sku: 'WIDGET-01', quantity: 1 }]);
+    await createOrder(server, 'ORD-1005', [{ lineId: '1', sku: 'WIDGET-01', quantity: 1 }]);
+    const stationA = new StationOutbox('station-a');
+    const stationB = new StationOutbox('station-b');
+
+    const [first, second] = await Promise.all([
+      push(server, stationA.clientId, [stationA.pack('ORD-1004', '1', 'WIDGET-01', 'SN-0080')]),
+      push(server, stationB.clientId, [stationB.pack('ORD-1005', '1', 'WIDGET-01', 'sn-0080')]),
+    ]);
+
+    const outcomes = [first.json.results[0], second.json.results[0]];
+    expect(outcomes.filter((result) => result.status === 'applied')).toHaveLength(1);
+    expect(
+      outcomes.filter((result) => result.code === 'serial_packed_in_other_order'),
+    ).toHaveLength(1);
+  });
+
   it('warns about a serial shipped in another order and packs it', async () => {
     await createOrder(server, 'ORD-1004', [{ lineId: '1', sku: 'WIDGET-01', quantity: 1 }]);
     await createOrder(server, 'ORD-1005', [{ lineId: '1', sku: 'WIDGET-01', quantity: 1 }]);

@@ -25,7 +25,7 @@ export interface RequestOptions {
 
 export interface HttpTransport {
   readonly baseUrl: string;
-  /** Sends a request and parses a JSON answer with `schema`; HTTP errors throw `BackendError`. */
+  /** Sends a request and parses the JSON response with `schema`; HTTP errors throw `BackendError`. */
   json<T>(method: string, path: string, schema: ZodType<T>, options?: RequestOptions): Promise<T>;
   /** Sends a request and returns the successful `Response` with its body unread. */
   raw(method: string, path: string, options?: RequestOptions): Promise<Response>;
@@ -78,7 +78,7 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
     }
 
     const ms = Math.round(performance.now() - started);
-    logger.debug({ method, path, status: response.status, ms }, 'request answered');
+    logger.debug({ method, path, status: response.status, ms }, 'request completed');
     if (!response.ok) {
       throw httpError(response.status, await errorBodyOf(response), baseUrl);
     }

@@ -1,6 +1,6 @@
 /**
- * What a supervisor should do about an event the server rejected, in plain words, by the
- * rejection code. A fix is always a new action on the station (pack again, replace a
+ * Plain-words fixes for events the server rejected, by rejection code, for the supervisor.
+ * A fix is always a new action on the station (pack again, replace a
  * serial, remove a unit); the rejected event itself is never sent again.
  */
 const fixesByCode: Record<string, string> = {

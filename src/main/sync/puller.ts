@@ -9,7 +9,7 @@ const maxPagesPerPull = 1_000;
 
 /**
  * Pulls products, orders and settings changed since the stored cursor, page by page,
- * until the server says there is no more. Each page and its cursor are stored in one
+ * until the server reports no more changes. Each page and its cursor are stored in one
  * transaction, so an interrupted pull goes on from the last stored page. Returns how many
  * products and orders arrived.
  */

@@ -5,7 +5,7 @@ import { dismissedRejections, labelPendingOrders } from './records';
 
 export type { SyncStatus };
 
-/** What the engine knows in memory; the rest of the status is read from the store. */
+/** Status fields the engine keeps in memory; the rest of the status is read from the store. */
 export interface LiveState {
   online: boolean;
   backendUrl: string | null;

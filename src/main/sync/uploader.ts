@@ -5,11 +5,11 @@ import { BackendError } from '../backend';
 import type { Logger } from '../logger';
 import type { StationStore } from '../store';
 
-/** What one push changed on the station. */
+/** Changes one push made on the station. */
 export interface BatchOutcome {
   acknowledged: number;
   rejected: number;
-  /** Set when the server holds other events under this client id at these seqs. */
+  /** Set when the server has other events under this client id at these seqs. */
   diverged: { seq: number; message: string } | null;
   /** The server's lastSeq after the batch. */
   lastSeq: number;
@@ -17,22 +17,22 @@ export interface BatchOutcome {
 
 export interface Uploader {
   /**
-   * The next batch in seq order: from the outbox head, or, after a gap answer, from the
-   * seq after the server's lastSeq (events this station had already seen answered).
+   * The next batch in seq order: from the outbox head, or, after a gap result, from the
+   * seq after the server's lastSeq (including events the server had answered before).
    */
   nextBatch(): SyncEvent[];
-  /** Pushes `batch` and stores every answer before returning. Throws `BackendError`. */
+  /** Pushes `batch` and stores every result before returning. Throws `BackendError`. */
   push(batch: SyncEvent[]): Promise<BatchOutcome>;
 }
 
 /**
- * The push half of the exactly-once protocol. The server keeps lastSeq per client id;
- * `applied` and `duplicate` both mean the server has the event, so both acknowledge it;
- * `rejected` keeps the event with its code and message; `client_diverged` leaves the
- * event pending and stops uploads (see `BatchOutcome.diverged`); `gap` makes the next
- * batch start at the server's lastSeq + 1. Answers are stored in one SQLite transaction,
- * so an event is acknowledged on the station only once its answer is on disk, and a crash
- * before that only causes a resend that the server answers `duplicate`.
+ * Creates the push half of the exactly-once protocol, where the server keeps lastSeq per
+ * client id. `applied` and `duplicate` both mean the server has the event, so both
+ * acknowledge it. `rejected` keeps the event with its code and message. `client_diverged`
+ * leaves the event pending and stops uploads (see `BatchOutcome.diverged`). `gap` makes the
+ * next batch start at the server's lastSeq + 1. The results of a batch are stored in one
+ * SQLite transaction, so an event is acknowledged on the station only once its result is
+ * on disk, and a crash before that only causes a resend that the server marks `duplicate`.
  */
 export function createUploader(deps: {
   store: StationStore;

@@ -14,7 +14,7 @@ describe('upload on the embedded database', () => {
 
   beforeAll(async () => {
     server = await startServerProcess({ dataDir: path.join(folder, 'server-db') });
-    await seedCatalog(server, ['ORD-2001', 'ORD-2002', 'ORD-2003']);
+    await seedCatalog(server, ['ORD-2001', 'ORD-2002', 'ORD-2003', 'ORD-2004']);
   });
 
   afterAll(async () => {
@@ -31,6 +31,10 @@ describe('upload on the embedded database', () => {
   it('drains the queue into the server', async () => {
     const a = station('station-a');
     await a.engine.pullNow();
+    expect(a.store.catalog.count()).toBe(2);
+    expect(a.store.orders.get('ORD-2001')?.lines).toHaveLength(2);
+    expect(a.store.settings.account().crossOrderSerialPolicy).toBe('warn');
+    expect(a.store.syncState.cursor('orders')).not.toBeNull();
     const unitIds = packSeededOrder(a, 'ORD-2001', ['SN-0001', 'SN-0002']);
 
     expect(await a.engine.flush()).toBe('drained');
@@ -141,6 +145,17 @@ describe('upload on the embedded database', () => {
     expect(e.store.orders.get('ORD-2001')?.lines).toHaveLength(2);
     expect(e.store.catalog.get('WIDGET-01')?.needsSerialNumber).toBe(true);
     expect(await e.engine.fetchOrder('ORD-9999')).toBeNull();
+  });
+
+  it('keeps a claim not yet uploaded', async () => {
+    const g = station('station-g');
+    await g.engine.fetchOrder('ORD-2004');
+    g.store.orders.claim({ orderNumber: 'ORD-2004', stationId: 'station-g' });
+
+    await g.engine.fetchOrder('ORD-2004');
+
+    expect(g.store.orders.get('ORD-2004')?.status).toBe('claimed');
+    expect(g.store.orders.get('ORD-2004')?.claimedBy).toBe('station-g');
   });
 
   it('runs one push at a time for simultaneous triggers', async () => {

@@ -1,7 +1,8 @@
 // Measures the packing service's share of scan-to-paint: from a decoded scan handed to
 // PackingService.scan to the new pack view pushed, on a real station database
-// (synchronous = FULL, so every scan's commit costs one fsync). Scans alternate between an item that
-// opens the serial prompt and its serial, so half pack a unit and run every serial rule.
+// (synchronous = FULL, so every scan's commit costs one fsync). Scans alternate between an
+// item that opens the serial prompt and its serial, so half pack a unit and run every
+// serial rule.
 // Usage: npm run bench -- pack-scan [--scans N]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

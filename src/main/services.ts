@@ -178,7 +178,7 @@ async function startStation(
   };
 
   const handlers = {
-    ...packHandlers(packing),
+    ...packHandlers(packing, (scan) => bus.emit('scanner.scanned', scan)),
     ...historyHandlers(store),
     ...reportHandlers({
       backend: () => client,

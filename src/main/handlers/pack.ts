@@ -1,3 +1,4 @@
+import type { Scan } from '../../shared/scanner/scan';
 import type { Handlers } from '../ipc/dispatcher';
 import type { PackingService } from '../packing';
 
@@ -12,11 +13,20 @@ type PackChannel =
   | 'pack.closeOrder'
   | 'pack.label';
 
-/** The pack screen's channels: scans and intents go to the packing service unchanged. */
-export function packHandlers(packing: PackingService): Pick<Handlers, PackChannel> {
+/**
+ * Returns the pack screen's channels: scans and intents go to the packing service
+ * unchanged. `onScan` sees every scan from the page first, for the diagnostics screen.
+ */
+export function packHandlers(
+  packing: PackingService,
+  onScan: (scan: Scan) => void = () => undefined,
+): Pick<Handlers, PackChannel> {
   return {
     'pack.view': () => packing.view(),
-    'pack.scan': ({ scan }) => packing.scan(scan),
+    'pack.scan': ({ scan }) => {
+      onScan(scan);
+      return packing.scan(scan);
+    },
     'pack.submitSerial': ({ serial }) => packing.submitSerial(serial),
     'pack.cancelPrompt': () => packing.cancelPrompt(),
     'pack.removeUnit': ({ unitId, reason }) => packing.removeUnit(unitId, reason),

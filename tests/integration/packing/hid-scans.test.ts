@@ -73,7 +73,11 @@ describe('HID scans', () => {
     const view = await waitForPackView((candidate) => candidate.units.length === 1);
 
     expect(view.units[0]).toMatchObject({ sku: 'DEMO-SCANNER', serial: 'ABCD1234EFGH5678JKLM' });
-    expect(events.some((event) => event.name === 'scanner.scanned')).toBe(true);
+    const scanned = events.filter((event) => event.name === 'scanner.scanned');
+    expect(scanned.map((event) => (event.payload as { source: string }).source)).toEqual([
+      'wedge',
+      'hid-pos',
+    ]);
   });
 
   it('list the scanner as readable', async () => {

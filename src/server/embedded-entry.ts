@@ -15,6 +15,8 @@ import { parseArgs } from 'node:util';
 
 import { and, eq, like } from 'drizzle-orm';
 
+import { isAppError } from '../shared/errors';
+
 import { createToken, revokeToken } from './auth/tokens';
 import { nextVersion, openDatabase } from './db/database';
 import type { Database } from './db/database';
@@ -111,8 +113,9 @@ async function freshToken(
 ): Promise<string> {
   try {
     await revokeToken(opened.db, name);
-  } catch {
+  } catch (error) {
     // No token of that name yet: the first start.
+    if (!(isAppError(error) && error.code === 'token_not_found')) throw error;
   }
 
   const { token } = await createToken(opened.db, name, role);

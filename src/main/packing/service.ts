@@ -42,6 +42,13 @@ export interface LabelFiles {
   zpl: string;
 }
 
+/**
+ * Longest wait for an uncached order, in milliseconds. Scans queue behind the fetch, so a
+ * network that drops packets must not hold the scanner for the client's full timeout. A
+ * fetch that completes later still caches the order, and the next scan of it opens it.
+ */
+const fetchOrderTimeoutMs = 5_000;
+
 /** Rejections of a scan after which an uncached order is fetched from the server. */
 const fetchOrderOn = new Set(['scan_order_first', 'item_not_recognised', 'order_not_found']);
 
@@ -319,9 +326,16 @@ export class PackingService {
     if (data.length === 0 || data.length > 64 || /\p{Cc}/u.test(data)) return null;
 
     try {
-      const order = await this.options.sync.fetchOrder(data);
-      if (order !== null)
+      const order = await withTimeout(this.options.sync.fetchOrder(data), fetchOrderTimeoutMs, () =>
+        packingError(
+          'order_unreachable',
+          `the server did not answer within ${fetchOrderTimeoutMs / 1000} seconds; scan the order again in a moment`,
+          { orderNumber: data },
+        ),
+      );
+      if (order !== null) {
         this.log.info({ orderNumber: order.orderNumber }, 'fetched order on demand');
+      }
       return order;
     } catch (error) {
       if (!isAppError(error)) throw error;
@@ -493,4 +507,18 @@ function scanText(scan: Scan): string {
 
 function unknownInput(input: never): never {
   throw new Error(`Unhandled packing input: ${JSON.stringify(input)}`);
+}
+
+/** Resolves like `work`, or rejects with `timeoutError()` once `ms` milliseconds have passed. */
+async function withTimeout<T>(work: Promise<T>, ms: number, timeoutError: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(timeoutError()), ms);
+  });
+
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,5 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -96,8 +104,11 @@ function fakeServerLauncher() {
       onExit: (listener) => events.on('exit', listener),
       postMessage(message) {
         sent.push(message);
-        if ((message as { type: string }).type === 'stop')
-          setImmediate(() => events.emit('exit', 0));
+        const type = (message as { type: string }).type;
+        if (type === 'stop') setImmediate(() => events.emit('exit', 0));
+        if (type === 'remove-demo') {
+          setImmediate(() => events.emit('message', { type: 'demo-removed', orders: 2 }));
+        }
       },
       kill: () => events.emit('exit', null),
     };
@@ -314,5 +325,36 @@ describe('shell menu', () => {
 
     expect(configuredLabels).not.toContain('Remove Demo Data…');
     expect(standaloneLabels).toContain('Remove Demo Data…');
+  });
+
+  it('removes the demo data after confirmation', async () => {
+    const server = fakeServerLauncher();
+    const { menu, dialog } = await start({
+      env: {},
+      launcher: server.launcher,
+      messageBoxResponses: [0, 0],
+    });
+    const item = helpMenu(menu.template).find((entry) => entry.label === 'Remove Demo Data…');
+
+    item!.click!();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(server.sent).toContainEqual({ type: 'remove-demo' });
+    expect(dialog.messages[1]!.message).toBe('2 open demo orders cancelled.');
+    const state = JSON.parse(
+      readFileSync(path.join(userDataDir, 'embedded-server', 'demo-data.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(state.removedAt).toEqual(expect.any(String));
+  });
+
+  it('keeps the demo data when cancelled', async () => {
+    const server = fakeServerLauncher();
+    const { menu } = await start({ env: {}, launcher: server.launcher, messageBoxResponses: [1] });
+    const item = helpMenu(menu.template).find((entry) => entry.label === 'Remove Demo Data…');
+
+    item!.click!();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    expect(server.sent).not.toContainEqual({ type: 'remove-demo' });
   });
 });

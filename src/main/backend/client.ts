@@ -37,6 +37,12 @@ export interface BackendClientOptions {
   timeoutMs?: number;
 }
 
+/** Per-call settings: a time limit in milliseconds and a signal that cancels the request. */
+export interface CallOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
 export interface SerialReportQuery {
   serials?: readonly string[];
   sku?: string;
@@ -67,14 +73,16 @@ export function createBackendClient(options: BackendClientOptions) {
     baseUrl: http.baseUrl,
 
     /** Sends outbox events; the response has one result per event (`applied`, `duplicate`, ...). */
-    push: (request: PushRequest, timeoutMs?: number): Promise<PushResponse> =>
-      http.json('POST', '/sync/push', pushResponseSchema, { json: request, timeoutMs }),
+    push: (request: PushRequest, options: CallOptions = {}): Promise<PushResponse> =>
+      http.json('POST', '/sync/push', pushResponseSchema, { json: request, ...options }),
 
-    /** Products, orders and settings changed since `cursor` (omit it for the first pull). */
-    pull: (cursor: string | null, limit?: number): Promise<PullResponse> =>
+    /** Products, orders and settings changed since `cursor` (null for the first pull). */
+    pull: (cursor: string | null, options: CallOptions & { limit?: number } = {}) =>
       http.json('GET', '/sync/pull', pullResponseSchema, {
-        query: { cursor: cursor ?? undefined, limit },
-      }),
+        query: { cursor: cursor ?? undefined, limit: options.limit },
+        signal: options.signal,
+        timeoutMs: options.timeoutMs,
+      }) as Promise<PullResponse>,
 
     /** The order with its units and shipment, or null when the server has no such order. */
     getOrder: (orderNumber: string): Promise<OrderDetail | null> =>
@@ -93,8 +101,11 @@ export function createBackendClient(options: BackendClientOptions) {
       }),
 
     /** Creates the shipment of a fully packed order, or returns the one it already has. */
-    createShipment: (orderNumber: string): Promise<ShipmentAnswer> =>
-      http.json('POST', `/orders/${segment(orderNumber)}/shipment`, shipmentSchema, { json: {} }),
+    createShipment: (orderNumber: string, options: CallOptions = {}): Promise<ShipmentAnswer> =>
+      http.json('POST', `/orders/${segment(orderNumber)}/shipment`, shipmentSchema, {
+        json: {},
+        ...options,
+      }),
 
     getShipment: (trackingNumber: string): Promise<ShipmentDetail> =>
       http.json('GET', `/shipments/${segment(trackingNumber)}`, shipmentDetailSchema),

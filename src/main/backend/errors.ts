@@ -9,6 +9,7 @@ export type BackendErrorCode =
   | 'backend_not_configured'
   | 'backend_unreachable'
   | 'backend_timeout'
+  | 'backend_request_cancelled'
   | 'backend_server_error'
   | 'backend_unauthorized'
   | 'backend_forbidden'
@@ -36,6 +37,15 @@ export function isRetryable(error: unknown): boolean {
 
 /** Turns a `fetch` failure (no HTTP response at all) into a retryable `BackendError`. */
 export function transportError(error: unknown, target: string, timeoutMs: number): BackendError {
+  if (error instanceof Error && error.name === 'AbortError') {
+    return new BackendError(
+      'backend_request_cancelled',
+      `The request to ${target} was cancelled because the station is stopping. The work is kept and sent at the next start.`,
+      true,
+      { target },
+    );
+  }
+
   if (isTimeout(error)) {
     return new BackendError(
       'backend_timeout',
@@ -102,7 +112,7 @@ export function httpError(
 }
 
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  return error instanceof Error && error.name === 'TimeoutError';
 }
 
 /** Finds the socket-level code behind undici's "fetch failed", such as ECONNREFUSED. */

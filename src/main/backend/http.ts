@@ -21,6 +21,8 @@ export interface RequestOptions {
   raw?: { body: string; contentType: string };
   accept?: string;
   timeoutMs?: number;
+  /** Cancels the request, for example when the sync engine stops. */
+  signal?: AbortSignal;
 }
 
 export interface HttpTransport {
@@ -69,7 +71,10 @@ export function createHttpTransport(options: HttpOptions): HttpTransport {
         method,
         headers,
         body,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal:
+          request.signal === undefined
+            ? AbortSignal.timeout(timeoutMs)
+            : AbortSignal.any([AbortSignal.timeout(timeoutMs), request.signal]),
       });
     } catch (error) {
       const failure = transportError(error, baseUrl, timeoutMs);

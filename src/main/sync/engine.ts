@@ -49,7 +49,10 @@ export interface LabelFiles {
 export interface SyncEngine {
   /** Uploads and pulls now, then pulls every `pullIntervalMs`. */
   start(): void;
-  /** Stops the timers and waits for the running upload or pull to finish. */
+  /**
+   * Stops the timers, cancels requests in flight and waits for the running job to end. An
+   * event whose push was cancelled stays pending and is sent again at the next start.
+   */
   stop(): Promise<void>;
   /** Starts an upload at once (after the running one, if any); call it after every outbox write. */
   wake(): void;
@@ -95,6 +98,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const pullIntervalMs = options.pullIntervalMs ?? 60_000;
   const lock = new SerialLock();
   const listeners = new Set<(status: SyncStatus) => void>();
+  const stopping = new AbortController();
+  const signal = stopping.signal;
   const uploader: Uploader | null =
     client === null
       ? null
@@ -104,9 +109,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           logger,
           batchSize: options.batchSize,
           pushTimeoutMs: options.pushTimeoutMs,
+          signal,
         });
   const labelDeps: LabelDeps | null =
-    client === null ? null : { store, client, logger, now: () => clock.now() };
+    client === null ? null : { store, client, logger, now: () => clock.now(), signal };
 
   const live: LiveState = {
     online: false,
@@ -283,7 +289,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
 
     try {
-      await pullChanges({ store, client, logger });
+      await pullChanges({ store, client, logger, signal });
       markOnline();
       live.lastSyncAt = isoNow();
     } catch (error) {
@@ -349,6 +355,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     async stop() {
       stopped = true;
+      stopping.abort();
       clearRetry();
       if (tickTimer !== null) {
         clock.clearTimeout(tickTimer);

@@ -27,6 +27,8 @@ export interface LabelDeps {
   client: BackendClient;
   logger: Logger;
   now: () => number;
+  /** Cancels a shipment request in flight when the engine stops. */
+  signal?: AbortSignal;
 }
 
 /** Returns the shipment already recorded for an order on this station, or null. */
@@ -56,7 +58,7 @@ export async function requestShipment(
   const { store, client, logger } = deps;
 
   try {
-    const answer = await client.createShipment(orderNumber);
+    const answer = await client.createShipment(orderNumber, { signal: deps.signal });
     const shipment = recordShipment(store, answer);
     clearLabelPending(store, orderNumber);
     logger.info({ orderNumber, trackingNumber: answer.trackingNumber }, 'label created');
@@ -107,7 +109,7 @@ export async function completePendingLabels(
     }
 
     try {
-      const answer = await client.createShipment(entry.orderNumber);
+      const answer = await client.createShipment(entry.orderNumber, { signal: deps.signal });
       recordShipment(store, answer);
       clearLabelPending(store, entry.orderNumber);
       completed += 1;

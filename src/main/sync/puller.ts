@@ -17,13 +17,14 @@ export async function pullChanges(deps: {
   store: StationStore;
   client: BackendClient;
   logger: Logger;
+  signal?: AbortSignal;
 }): Promise<{ products: number; orders: number; pages: number }> {
   const { store, client, logger } = deps;
   const totals = { products: 0, orders: 0, pages: 0 };
 
   for (let page = 0; page < maxPagesPerPull; page += 1) {
     const cursor = store.syncState.cursor('orders');
-    const answer = await client.pull(cursor);
+    const answer = await client.pull(cursor, { signal: deps.signal });
     storePage(store, answer);
 
     totals.products += answer.products.length;

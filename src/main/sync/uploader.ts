@@ -40,6 +40,8 @@ export function createUploader(deps: {
   logger: Logger;
   batchSize?: number;
   pushTimeoutMs?: number;
+  /** Cancels a push in flight when the engine stops. */
+  signal?: AbortSignal;
 }): Uploader {
   const { store, client, logger } = deps;
   const batchSize = Math.min(deps.batchSize ?? maxPushBatch, maxPushBatch);
@@ -154,7 +156,10 @@ export function createUploader(deps: {
     },
 
     async push(batch) {
-      const response = await client.push({ clientId, events: batch }, deps.pushTimeoutMs);
+      const response = await client.push(
+        { clientId, events: batch },
+        { timeoutMs: deps.pushTimeoutMs, signal: deps.signal },
+      );
       const outcome = storeAnswers(batch, response);
       if (resendFrom !== null && outcome.lastSeq + 1 > resendFrom) {
         resendFrom = outcome.lastSeq + 1;

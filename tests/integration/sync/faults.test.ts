@@ -27,6 +27,7 @@ describe('network faults between station and server', () => {
       'ORD-3004',
       'ORD-3005',
       'ORD-3006',
+      'ORD-3007',
     ]);
     await server.admin('POST', '/orders', {
       orderNumber: 'ORD-3100',
@@ -126,6 +127,28 @@ describe('network faults between station and server', () => {
       'backend_server_error',
       'backend_server_error',
     ]);
+  });
+
+  it('cancels a hung push on stop', async () => {
+    const opened = await freshStation('hung', 60_000);
+    proxy.inject({ kind: 'delay', ms: 20_000 }, { match: push });
+    const before = proxy.count(push);
+    const unit = opened.store.units.pack({
+      orderNumber: 'ORD-3007',
+      lineId: '2',
+      sku: 'CABLE-02',
+      serial: null,
+      packer: 'pat',
+      stationId: 'hung',
+    });
+    opened.engine.wake();
+    await waitFor('the push to leave', () => proxy.count(push) > before);
+
+    await opened.engine.stop();
+
+    expect(opened.engine.status().lastError?.code).toBe('backend_request_cancelled');
+    expect(opened.store.outbox.get(unit.event.seq)?.status).toBe('pending');
+    expect(retryLines(opened)).toHaveLength(1);
   });
 
   it('drains after the server is killed mid-batch', async () => {

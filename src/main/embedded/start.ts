@@ -41,7 +41,9 @@ interface DemoState {
   removedAt?: string;
 }
 
-const defaultStartTimeoutMs = 60_000;
+// The first start creates the PGlite database and runs every migration, which took about
+// 20 s on a busy 2-core machine (bench/embedded-start.ts); slower stations get room.
+const defaultStartTimeoutMs = 120_000;
 const defaultStopTimeoutMs = 10_000;
 const replyTimeoutMs = 30_000;
 

@@ -70,6 +70,8 @@ export class PackingService {
   private session: SessionData;
   private queue: Promise<unknown> = Promise.resolve();
   private lastPushedState: PackView['state'] | null = null;
+  /** Orders whose label request is in flight; their outcome brings its own feedback. */
+  private readonly shipping = new Set<string>();
   private readonly log: Logger;
   private readonly unsubscribe: () => void;
 
@@ -150,15 +152,20 @@ export class PackingService {
 
     const shipping: string = orderNumber;
     this.log.info({ orderNumber: shipping }, 'asking for a label');
-    const outcome = await this.options.sync.shipOrder(shipping).then(
-      (value): ShipOutcome | { status: 'failed'; error: AppError } => value,
-      (error: unknown) => {
-        if (!isAppError(error)) throw error;
-        return { status: 'failed' as const, error };
-      },
-    );
+    this.shipping.add(shipping);
+    try {
+      const outcome = await this.options.sync.shipOrder(shipping).then(
+        (value): ShipOutcome | { status: 'failed'; error: AppError } => value,
+        (error: unknown) => {
+          if (!isAppError(error)) throw error;
+          return { status: 'failed' as const, error };
+        },
+      );
 
-    return this.run(async () => this.applyShipOutcome(shipping, outcome));
+      return await this.run(async () => this.applyShipOutcome(shipping, outcome));
+    } finally {
+      this.shipping.delete(shipping);
+    }
   }
 
   async label(orderNumber: string): Promise<LabelFiles> {
@@ -190,6 +197,7 @@ export class PackingService {
 
       const shipment = this.options.store.shipments.forOrder(orderNumber).at(-1);
       if (shipment === undefined || this.lastPushedState !== 'label_pending') return this.session;
+      if (this.shipping.has(orderNumber)) return this.session;
 
       this.log.info(
         { orderNumber, trackingNumber: shipment.trackingNumber },

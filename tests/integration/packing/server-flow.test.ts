@@ -37,6 +37,13 @@ describe('packing against the server', () => {
     expect(shipped.state).toBe('shipped');
     expect(shipped.shipment?.trackingNumber).toMatch(/\S/);
     expect(shipped.units.map((unit) => unit.serial)).toEqual(['SRV-SN-1', 'SRV-SN-2', null]);
+    await station.packing.settled();
+    const announced = new Set(
+      station.views
+        .filter((view) => view.feedback?.code === 'label_created')
+        .map((view) => view.feedback?.sequence),
+    );
+    expect(announced.size).toBe(1);
 
     const report = await server.client.searchSerialReport({ orderNumber: 'DEMO-1001' });
     expect(report.rows.map((row) => row.serial).sort()).toEqual(['SRV-SN-1', 'SRV-SN-2']);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,13 @@ const run = promisify(execFile);
 const binDir = process.env.PACKING_PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+  if (!existsSync(path.join(binDir, 'initdb'))) {
+    throw new Error(
+      `PostgreSQL 15 was not found in ${binDir}. Install the Debian package postgresql-15, ` +
+        'set PACKING_PG_BIN to its bin folder, or set PACKING_TEST_DATABASE_URL to a server.',
+    );
+  }
+
   const dir = await mkdtemp(path.join(tmpdir(), 'packing-pg-'));
   const dataDir = path.join(dir, 'data');
   const asRoot = process.getuid?.() === 0;

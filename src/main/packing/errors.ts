@@ -12,6 +12,17 @@ export type PackingServiceErrorCode =
   /** Shipping is waiting for the server; the sync engine completes it by itself. */
   | 'label_pending';
 
+/**
+ * Codes of the feedback the packing service shows besides errors and warnings, so the
+ * screen can react to them (for example, focus the serial input on `serial_needed`).
+ */
+export type PackingFeedbackCode =
+  | 'serial_needed'
+  | 'serial_prompt_cancelled'
+  | 'unit_removed'
+  | 'label_created'
+  | 'label_pending';
+
 export function packingError(
   code: PackingServiceErrorCode,
   message: string,

@@ -13,5 +13,5 @@
  */
 export { PackingService } from './service';
 export type { LabelFiles, PackingServiceOptions } from './service';
-export type { PackingServiceErrorCode } from './errors';
+export type { PackingFeedbackCode, PackingServiceErrorCode } from './errors';
 export type * from './ports';

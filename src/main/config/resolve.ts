@@ -102,6 +102,12 @@ export async function resolveStationConfig(
     token = stored === null ? null : { value: stored, source: 'token-store' };
   }
 
+  if (token?.source === 'token-store' && tokenStore.kind === 'plain-file') {
+    warnings.push(
+      `The station token is read from ${tokenStore.file}, a plain text file (mode 0600), because the browser host has no OS key store; the desktop app keeps it encrypted.`,
+    );
+  }
+
   if (flags.token !== undefined) {
     warnings.push(
       'The station token was given with --station-token, so other users of this computer can see it in the process list; prefer PACKING_STATION_TOKEN or a saved token.',

@@ -80,17 +80,28 @@ export function createPlainFileTokenStore(file: string): TokenStore {
       const content = await readOptional(file);
       if (content === null) return null;
 
-      const token = content.toString('utf8').trim();
-      return token === '' ? null : token;
+      const lines = content.toString('utf8').split('\n');
+      const token = lines
+        .map((line) => line.trim())
+        .find((line) => line !== '' && !line.startsWith('#'));
+      return token ?? null;
     },
 
     async write(token) {
-      await writePrivateFile(file, `${token}\n`);
+      await writePrivateFile(file, `${plainFileNote}${token}\n`);
     },
 
     clear: () => rm(file, { force: true }),
   };
 }
+
+/** The first lines of the plain token file, so whoever opens it knows what it is. */
+const plainFileNote = [
+  '# Packing Station station token, in plain text: the browser host has no OS key store.',
+  '# Only this user may read the file (mode 0600). Keep it that way, and do not copy it.',
+  '# The desktop app keeps the token encrypted in station-token.enc instead.',
+  '',
+].join('\n');
 
 async function readOptional(file: string): Promise<Buffer | null> {
   try {

@@ -93,6 +93,7 @@ describe('resolveStationConfig', () => {
 
     expect(config.token).toBe(token);
     expect(config.sources.token).toBe('token-store');
+    expect(config.warnings.some((warning) => warning.includes('plain text file'))).toBe(true);
   });
 
   it('--standalone ignores a configured backend', async () => {

@@ -111,6 +111,16 @@ describe('plain-file token store', () => {
     expect(await store.read()).toBe(token);
   });
 
+  it('starts the file with a note', async () => {
+    const file = path.join(folder, 'station-token.txt');
+    await createPlainFileTokenStore(file).write(token);
+
+    const content = readFileSync(file, 'utf8');
+
+    expect(content.startsWith('# Packing Station station token, in plain text')).toBe(true);
+    expect(content.trimEnd().endsWith(token)).toBe(true);
+  });
+
   it('treats an empty file as no token', async () => {
     const file = path.join(folder, 'station-token.txt');
     writeFileSync(file, '\n');

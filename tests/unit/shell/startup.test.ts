@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { EmbeddedLauncher, LaunchRequest } from '../../../src/main/embedded';
 import { createStationServices } from '../../../src/main/services';
@@ -296,7 +296,7 @@ describe('shell start-up', () => {
     const { processEvents, app, lines } = await start();
 
     processEvents.emit('uncaughtException', new Error('boom'), 'uncaughtException');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(app.exitCodes).toHaveLength(1), { timeout: 5000 });
 
     expect(app.exitCodes).toEqual([1]);
     expect(lines().some((line) => line.msg === 'quit complete')).toBe(true);
@@ -309,7 +309,7 @@ describe('shell menu', () => {
     const item = helpMenu(menu.template).find((entry) => entry.label === 'Logs and Data Folders…');
 
     item!.click!();
-    await new Promise((resolve) => setImmediate(resolve));
+    await vi.waitFor(() => expect(electron.shell.opened).toHaveLength(1), { timeout: 5000 });
 
     expect(String(dialog.messages[0]!.detail)).toContain(path.join(userDataDir, 'logs'));
     expect(electron.shell.opened).toEqual([path.join(userDataDir, 'logs')]);
@@ -337,7 +337,7 @@ describe('shell menu', () => {
     const item = helpMenu(menu.template).find((entry) => entry.label === 'Remove Demo Data…');
 
     item!.click!();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(dialog.messages).toHaveLength(2), { timeout: 5000 });
 
     expect(server.sent).toContainEqual({ type: 'remove-demo' });
     expect(dialog.messages[1]!.message).toBe('2 open demo orders cancelled.');
@@ -349,10 +349,15 @@ describe('shell menu', () => {
 
   it('keeps the demo data when cancelled', async () => {
     const server = fakeServerLauncher();
-    const { menu } = await start({ env: {}, launcher: server.launcher, messageBoxResponses: [1] });
+    const { menu, dialog } = await start({
+      env: {},
+      launcher: server.launcher,
+      messageBoxResponses: [1],
+    });
     const item = helpMenu(menu.template).find((entry) => entry.label === 'Remove Demo Data…');
 
     item!.click!();
+    await vi.waitFor(() => expect(dialog.messages).toHaveLength(1), { timeout: 5000 });
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     expect(server.sent).not.toContainEqual({ type: 'remove-demo' });

@@ -14,7 +14,9 @@ import { startBrowserHost } from './host';
 // `npm run station:web`: runs the station's main-process services in plain Node and serves
 // the built renderer on 127.0.0.1, for machines where Electron is not installed. The
 // station settings flags (--backend-url, --station-name, --packer-name, --data-dir,
-// --standalone, --save-config) are read by the station configuration.
+// --standalone, --save-config) are read by the station configuration. --data sets the
+// user-data folder, --no-hid leaves HID scanners unread, and PACKING_ADMIN_TOKEN opens the
+// admin screens against a configured backend (standalone mode needs none).
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },

@@ -5,7 +5,14 @@ import type { FaultProxy } from '../../support/fault-proxy';
 import { expectExactlyOnce } from './exactly-once';
 import { createPostgresDatabase, startServerProcess } from './server-process';
 import type { ServerProcess } from './server-process';
-import { openStation, packSeededOrder, seedCatalog, stationFolder, waitFor } from './station';
+import {
+  openStation,
+  packSeededOrder,
+  seedCatalog,
+  removeFolder,
+  stationFolder,
+  waitFor,
+} from './station';
 import type { TestStation } from './station';
 
 const push = 'POST /v1/sync/push';
@@ -43,6 +50,7 @@ describe('network faults between station and server', () => {
   afterAll(async () => {
     await proxy?.close();
     await server?.stop();
+    removeFolder(folder);
   });
 
   async function freshStation(name: string, pushTimeoutMs?: number): Promise<TestStation> {

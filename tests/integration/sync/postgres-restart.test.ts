@@ -5,7 +5,7 @@ import type { ThrowawayCluster } from '../../support/postgres-cluster';
 import { expectExactlyOnce } from './exactly-once';
 import { createPostgresDatabase, startServerProcess } from './server-process';
 import type { ServerProcess } from './server-process';
-import { openStation, seedCatalog, stationFolder, waitFor } from './station';
+import { openStation, removeFolder, seedCatalog, stationFolder, waitFor } from './station';
 import type { TestStation } from './station';
 
 // A cluster of its own, because restarting the shared one would cut other test files off.
@@ -13,6 +13,7 @@ describe('PostgreSQL restarted under the server', () => {
   let cluster: ThrowawayCluster;
   let server: ServerProcess;
   let station: TestStation;
+  const folder = stationFolder();
 
   beforeAll(async () => {
     cluster = await startThrowawayCluster();
@@ -25,7 +26,7 @@ describe('PostgreSQL restarted under the server', () => {
     });
     station = openStation({
       name: 'pg-restart',
-      folder: stationFolder(),
+      folder,
       baseUrl: server.url,
       token: server.stationToken,
       batchSize: 10,
@@ -36,6 +37,7 @@ describe('PostgreSQL restarted under the server', () => {
     await station?.close();
     await server?.stop();
     await cluster?.stop();
+    removeFolder(folder);
   });
 
   it('drains once PostgreSQL is back', async () => {

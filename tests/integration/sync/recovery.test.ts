@@ -7,7 +7,7 @@ import type { FaultProxy } from '../../support/fault-proxy';
 import { expectExactlyOnce } from './exactly-once';
 import { createPostgresDatabase, queryPostgres, startServerProcess } from './server-process';
 import type { ServerProcess } from './server-process';
-import { openStation, seedCatalog, stationFolder } from './station';
+import { openStation, removeFolder, seedCatalog, stationFolder } from './station';
 import type { TestStation } from './station';
 
 const push = 'POST /v1/sync/push';
@@ -30,6 +30,7 @@ describe('recovery from lost state on either side', () => {
     await Promise.all(open.map((station) => station.close()));
     await proxy?.close();
     await server?.stop();
+    removeFolder(folder);
   });
 
   async function station(name: string): Promise<TestStation> {

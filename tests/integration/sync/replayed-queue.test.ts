@@ -4,7 +4,7 @@ import { startFaultProxy } from '../../support/fault-proxy';
 import type { FaultProxy } from '../../support/fault-proxy';
 import { createPostgresDatabase, queryPostgres, startServerProcess } from './server-process';
 import type { ServerProcess } from './server-process';
-import { openStation, serverUnitIds, stationFolder, waitFor } from './station';
+import { openStation, removeFolder, serverUnitIds, stationFolder, waitFor } from './station';
 import type { TestStation } from './station';
 
 const push = 'POST /v1/sync/push';
@@ -50,6 +50,7 @@ describe('replayed offline queue', () => {
     await Promise.all(open.map((station) => station.close()));
     await proxy?.close();
     await server?.stop();
+    removeFolder(folder);
   });
 
   function station(name: string): TestStation {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -30,6 +30,10 @@ export const testBackoff = { baseMs: 20, maxMs: 250 };
 
 export function stationFolder(): string {
   return mkdtempSync(path.join(tmpdir(), 'packing-sync-'));
+}
+
+export function removeFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
 }
 
 export function openStation(

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startServerProcess } from './server-process';
 import type { ServerProcess } from './server-process';
-import { openStation, packSeededOrder, seedCatalog, serverUnitIds, stationFolder } from './station';
+import {
+  openStation,
+  packSeededOrder,
+  seedCatalog,
+  serverUnitIds,
+  removeFolder,
+  stationFolder,
+} from './station';
 import type { TestStation } from './station';
 
 describe('upload on the embedded database', () => {
@@ -20,6 +27,7 @@ describe('upload on the embedded database', () => {
   afterAll(async () => {
     await Promise.all(stations.map((station) => station.close()));
     await server?.stop();
+    removeFolder(folder);
   });
 
   function station(name: string): TestStation {

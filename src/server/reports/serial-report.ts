@@ -73,10 +73,12 @@ export async function readSerialReportPage(
  * pages are in memory, whatever the size of the result.
  */
 export function streamSerialReportCsv(db: Executor, query: SerialReportQuery): Readable {
+  // Decoded before the first byte is sent, so a bad cursor is still answered with a 400.
+  const start: Position | null = query.cursor === undefined ? null : decodeCursor(query.cursor);
+
   async function* generate() {
     yield `\uFEFF${csvLine(serialReportCsvHeader)}`;
 
-    const start: Position | null = query.cursor === undefined ? null : decodeCursor(query.cursor);
     let pending: Promise<ReportPage> | null = selectRows(db, query, start, exportPageSize);
     while (pending !== null) {
       const page: ReportPage = await pending;

@@ -178,9 +178,14 @@ describe.each(drivers)('shipments and Serial Number Report on %s', (driver) => {
 
   it('rejects a cursor it did not issue', async () => {
     const response = await call(server, 'GET', '/v1/reports/serial-numbers?cursor=bm9wZQ');
+    const csv = await call(server, 'GET', '/v1/reports/serial-numbers?cursor=bm9wZQ', {
+      accept: 'text/csv',
+    });
 
     expect(response.status).toBe(400);
     expect(response.json.error.code).toBe('invalid_cursor');
+    expect(csv.status).toBe(400);
+    expect(csv.json.error.code).toBe('invalid_cursor');
   });
 
   it('exports CSV with formula cells neutralised', async () => {

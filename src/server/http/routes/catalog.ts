@@ -148,8 +148,11 @@ export function catalogRoutes({ db }: Database) {
         404: 'product_not_found',
         409: 'serial_tracking_not_enabled',
       },
-      handler: async ({ params, body, identity }) =>
-        disableSerialTracking(db, params.sku, body.reason, identity.name),
+      handler: async ({ params, body, identity, request }) => {
+        const product = await disableSerialTracking(db, params.sku, body.reason, identity.name);
+        request.log.info({ sku: params.sku, actor: identity.name }, 'serial tracking disabled');
+        return product;
+      },
     }),
   ];
 }

@@ -22,8 +22,18 @@ export function shipmentRoutes({ db }: Database) {
         404: 'order_not_found',
         409: 'order_incomplete, serial_missing or order_not_open',
       },
-      handler: async ({ params, identity, reply }) => {
+      handler: async ({ params, identity, request, reply }) => {
         const { shipment, created } = await createShipment(db, params.orderNumber, identity.name);
+        if (created) {
+          request.log.info(
+            {
+              orderNumber: shipment.orderNumber,
+              trackingNumber: shipment.trackingNumber,
+              actor: identity.name,
+            },
+            'shipment created',
+          );
+        }
         const base = `/v1/shipments/${encodeURIComponent(shipment.trackingNumber)}`;
         return reply
           .status(created ? 201 : 200)

@@ -54,8 +54,8 @@ export interface BulkEditOptions {
   editKind: 'bulk_edit' | 'csv_import';
 }
 
-const lookupChunk = 5_000;
-const writeChunk = 2_000;
+const lookupChunk = 20_000;
+const writeChunk = 10_000;
 
 /**
  * Plans every row against the current products and writes the changed ones in one

@@ -9,6 +9,8 @@ import type { StationConfig } from '../config';
 import { embeddedEntryBuilt, utilityProcessLauncher } from '../embedded';
 import type { EmbeddedLauncher, EmbeddedServer } from '../embedded';
 import type { Logger } from '../logger';
+import { fail } from '../../shared/ipc/result';
+import type { Dispatcher } from '../ipc/dispatcher';
 import { installCrashHandlers } from '../logging';
 import type { HidBackend } from '../scanner/hid-backend';
 import { createNodeHidBackend } from '../scanner/node-hid-backend';
@@ -134,8 +136,10 @@ export async function startShell(
     onFatal: () => quitAfterFatal(),
   });
 
+  // The window opens at once and its IPC calls wait for the services, because a standalone
+  // station's first start (creating the embedded server's database) takes many seconds.
   const createServices = options.createServices ?? createStationServices;
-  const started = await startServicesOrExplain(electron, log, () =>
+  const servicesReady = startServicesOrExplain(electron, log, () =>
     createServices({
       logger,
       shell: 'electron',
@@ -148,28 +152,23 @@ export async function startShell(
       hid: options.hid === undefined ? createNodeHidBackend() : options.hid,
     }),
   );
-  if (started === null) {
-    removeCrashHandlers();
-    fileLogger?.flushSync();
-    return null;
-  }
-
-  const services = started;
-  const embedded = services.station?.embedded ?? null;
+  const dispatcher: Dispatcher = {
+    async dispatch(channel, payload) {
+      const ready = await servicesReady;
+      if (ready === null) {
+        return fail('not_available', 'The station did not start. The error dialog says why.');
+      }
+      return ready.dispatcher.dispatch(channel, payload);
+    },
+  };
 
   denyAllPermissions(session.defaultSession);
   enforceContentSecurityPolicy(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, rendererUrl));
 
-  const unregister = registerIpcHandlers(ipcMain, services.dispatcher, () => rendererUrl, logger);
-  installMenu(electron, { paths: config.paths, embedded, logger, quit: () => app.quit() });
+  const unregister = registerIpcHandlers(ipcMain, dispatcher, () => rendererUrl, logger);
   let mainWindow: Electron.BrowserWindow | null = createWindow();
-
-  const unsubscribe = services.bus.subscribe((envelope) => {
-    if (mainWindow !== null && !mainWindow.isDestroyed()) {
-      mainWindow.webContents.send(eventTransportChannel, envelope);
-    }
-  });
+  let unsubscribe = () => {};
 
   app.on('second-instance', () => {
     if (mainWindow === null || mainWindow.isDestroyed()) {
@@ -193,9 +192,12 @@ export async function startShell(
 
     // The services stop scanner reads, let the running SQLite transaction finish (writes
     // are synchronous, so it has by the time this runs), close the database and then stop
-    // the embedded server.
+    // the embedded server. A quit during start-up waits for the start to end first.
     const closed = await withTimeout(
-      closeStep(log, 'station services', () => services.close()),
+      closeStep(log, 'station services', async () => {
+        const ready = await servicesReady;
+        await ready?.close();
+      }),
       quitTimeoutMs,
     );
     if (!closed) log.error({ timeoutMs: quitTimeoutMs }, 'quitting took too long; exiting anyway');
@@ -214,6 +216,20 @@ export async function startShell(
     void quit().finally(() => app.quit());
   });
   app.on('window-all-closed', () => app.quit());
+
+  const services = await servicesReady;
+  if (services === null) {
+    await quit();
+    return null;
+  }
+
+  const embedded = services.station?.embedded ?? null;
+  installMenu(electron, { paths: config.paths, embedded, logger, quit: () => app.quit() });
+  unsubscribe = services.bus.subscribe((envelope) => {
+    if (mainWindow !== null && !mainWindow.isDestroyed()) {
+      mainWindow.webContents.send(eventTransportChannel, envelope);
+    }
+  });
 
   function createWindow(): Electron.BrowserWindow {
     const window = createSecureWindow(

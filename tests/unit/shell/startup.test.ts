@@ -15,6 +15,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { EmbeddedLauncher, LaunchRequest } from '../../../src/main/embedded';
+import { AppError } from '../../../src/shared/errors';
 import { createStationServices } from '../../../src/main/services';
 import type { StationServices, StationServicesOptions } from '../../../src/main/services';
 import { startShell } from '../../../src/main/shell/app-shell';
@@ -235,6 +236,49 @@ describe('shell start-up', () => {
     if (shell !== null) shells.push(shell);
 
     expect(fake.app.exitCodes).toEqual([1]);
+  });
+
+  it('opens the window before the services are ready', async () => {
+    let release = () => {};
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const fake = createFakeElectron({ userDataDir });
+    const starting = startShell(fake.electron as unknown as ElectronModule, {
+      outDir: '/opt/packing-station/out',
+      logger: captureLogger().logger,
+      argv: [],
+      env: configuredEnv,
+      hid: null,
+      processEvents: new EventEmitter(),
+      createServices: async (options) => {
+        await blocked;
+        return createStationServices({ logger: options.logger, shell: options.shell });
+      },
+    });
+
+    await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1), { timeout: 5000 });
+    const rendererUrl = FakeBrowserWindow.created[0]!.loadedUrl!;
+    const call = fake.handlers.get('app.info')!(
+      { senderFrame: { url: rendererUrl, parent: null } },
+      {},
+    );
+    release();
+    const shell = await starting;
+    shells.push(shell!);
+
+    expect(await call).toMatchObject({ ok: true, value: { shell: 'electron' } });
+  });
+
+  it('explains services that fail to start', async () => {
+    const { shell, app, dialog } = await start({
+      createServices: () =>
+        Promise.reject(
+          new AppError('embedded_server_failed', 'The embedded server exited with code 1.'),
+        ),
+    });
+
+    expect(shell).toBeNull();
+    expect(app.exitCodes).toEqual([2]);
+    expect(dialog.errors[0]!.content).toBe('The embedded server exited with code 1.');
   });
 
   it('explains an invalid configuration', async () => {

@@ -13,7 +13,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 
 import { AppError } from '../../shared/errors';
+import { createLogger } from '../logger';
 import * as schema from './schema';
+
+const poolLogger = createLogger().child({ component: 'database' });
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -79,6 +82,13 @@ function openPostgres(url: string): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.PACKING_DB_POOL_SIZE ?? 20),
+  });
+
+  // An idle client whose connection drops (PostgreSQL restarted, say) emits 'error' on the
+  // pool. Unhandled, that event ends the process; handled, the pool discards the client and
+  // the next query opens a new connection.
+  pool.on('error', (error) => {
+    poolLogger.warn({ err: error }, 'lost an idle PostgreSQL connection; the pool will reconnect');
   });
   return {
     db: drizzleNodePostgres(pool, { schema }) as unknown as Db,

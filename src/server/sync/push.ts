@@ -66,13 +66,14 @@ async function applyBatch(tx: Tx, request: PushRequest): Promise<PushResponse> {
   for (const event of events) {
     const base = { seq: event.seq, id: event.id };
     if (event.seq <= startSeq) {
+      const earlier = earlierIds.get(event.seq);
       results.push(
-        earlierIds.get(event.seq) === event.id
-          ? { ...base, status: 'duplicate' }
+        earlier?.eventId === event.id
+          ? duplicateResult(base, earlier)
           : {
               ...base,
               status: 'client_diverged',
-              message: divergedMessage(event.seq, earlierIds.get(event.seq)),
+              message: divergedMessage(event.seq, earlier?.eventId),
             },
       );
       continue;
@@ -129,21 +130,52 @@ async function storeEvents(tx: Tx, stored: (typeof syncEvents.$inferInsert)[]): 
       occurred_at timestamptz)`);
 }
 
-/** Loads the ids stored for the batch's seqs at or below lastSeq, by seq. */
+/** An event stored earlier: its id and whether the rules applied or rejected it. */
+interface StoredEvent {
+  eventId: string;
+  status: 'applied' | 'rejected';
+  code: string | null;
+  message: string | null;
+}
+
+/** Loads the events stored for the batch's seqs at or below lastSeq, by seq. */
 async function loadStoredIds(
   tx: Tx,
   clientId: string,
   events: SyncEvent[],
   lastSeq: number,
-): Promise<Map<number, string>> {
+): Promise<Map<number, StoredEvent>> {
   const seqs = events.filter((event) => event.seq <= lastSeq).map((event) => event.seq);
   if (seqs.length === 0) return new Map();
 
   const rows = await tx
-    .select({ seq: syncEvents.seq, eventId: syncEvents.eventId })
+    .select({
+      seq: syncEvents.seq,
+      eventId: syncEvents.eventId,
+      status: syncEvents.status,
+      code: syncEvents.code,
+      message: syncEvents.message,
+    })
     .from(syncEvents)
     .where(and(eq(syncEvents.clientId, clientId), inArray(syncEvents.seq, seqs)));
-  return new Map(rows.map((row) => [row.seq, row.eventId]));
+  return new Map(rows.map((row) => [row.seq, row]));
+}
+
+/**
+ * The answer to a resent event. A first answer lost on the wire must not turn a rejection
+ * into an acknowledgement, so a duplicate of a rejected event carries that rejection.
+ */
+function duplicateResult(base: { seq: number; id: string }, earlier: StoredEvent): PushResult {
+  if (earlier.status !== 'rejected') return { ...base, status: 'duplicate' };
+
+  return {
+    ...base,
+    status: 'duplicate',
+    rejection: {
+      code: earlier.code ?? 'rejected',
+      message: earlier.message ?? 'The server rejected this event when it first arrived.',
+    },
+  };
 }
 
 /** The events this batch will apply: those from lastSeq + 1 up to the first gap. */

@@ -65,14 +65,21 @@ function forwardLogLine(line: string, log: Logger): void {
     return;
   }
 
+  // The server's `component` and `process` fields would repeat keys of this logger's own
+  // bindings: `component` is kept as `serverComponent`, `process` (always "server") dropped.
   const {
     level,
     msg,
     time: _time,
     pid,
     hostname: _hostname,
+    process: _process,
+    component,
     ...fields
   } = record as Record<string, unknown>;
   const method = typeof level === 'number' ? (pinoLevels[level] ?? 'info') : 'info';
-  log[method]({ ...fields, serverPid: pid }, typeof msg === 'string' ? msg : 'embedded server log');
+  log[method](
+    { ...fields, serverComponent: component, serverPid: pid },
+    typeof msg === 'string' ? msg : 'embedded server log',
+  );
 }

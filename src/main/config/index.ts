@@ -44,6 +44,13 @@ export function describeConfig(config: StationConfig): Record<string, unknown> {
     stationName: config.stationName,
     packerName: config.packerName,
     dataDir: config.dataDir,
-    sources: config.sources,
+    // `tokenSource`, because the logger redacts every field named `token`.
+    tokenSource: config.sources.token,
+    sources: {
+      backendUrl: config.sources.backendUrl,
+      stationName: config.sources.stationName,
+      packerName: config.sources.packerName,
+      dataDir: config.sources.dataDir,
+    },
   };
 }

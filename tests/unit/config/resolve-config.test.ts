@@ -253,6 +253,7 @@ describe('config helpers', () => {
 
     expect(JSON.stringify(record)).not.toContain(token);
     expect(record.tokenSet).toBe(true);
+    expect(record.tokenSource).toBe('env');
   });
 
   it('withEmbeddedServer fills in the address and token', async () => {

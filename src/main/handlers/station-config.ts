@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 
 import { AppError } from '../../shared/errors';
 import type { StationSettings } from '../../shared/ipc/channels/station';
+import { parsePlainText } from '../../shared/text/plain-text';
 import { saveStationConfig } from '../config';
 import type { StationConfig, TokenStore } from '../config';
 import type { Logger } from '../logger';
@@ -15,9 +16,11 @@ export interface ConfigPortOptions {
 
 /**
  * Creates the station configuration behind the settings screen. Station and packer names
- * apply to the next packed unit. A new backend URL or token is saved for the next start,
- * because the sync engine and the station database's client id belong to one backend, and
- * the returned settings then have `restartRequired` set.
+ * apply to the next packed unit and travel in every outbox event, so they are trimmed, and a
+ * name with a control or invisible character is rejected with `invalid_name`. A new backend
+ * URL or token is saved for the next start, because the sync engine and the station
+ * database's client id belong to one backend, and the returned settings then have
+ * `restartRequired` set.
  */
 export function createConfigPort(options: ConfigPortOptions): ConfigPort {
   const log = options.logger.child({ component: 'settings' });
@@ -45,9 +48,17 @@ export function createConfigPort(options: ConfigPortOptions): ConfigPort {
       const next: StationConfig = { ...config, sources: { ...config.sources } };
 
       if (changes.stationName !== undefined)
-        next.stationName = printable('station name', changes.stationName, 64);
+        next.stationName = parsePlainText(changes.stationName, {
+          field: 'station name',
+          code: 'invalid_name',
+          maxLength: 64,
+        });
       if (changes.packerName !== undefined)
-        next.packerName = printable('packer name', changes.packerName, 128);
+        next.packerName = parsePlainText(changes.packerName, {
+          field: 'packer name',
+          code: 'invalid_name',
+          maxLength: 128,
+        });
 
       const backendChanged = changes.backendUrl !== undefined || changes.token !== undefined;
       if (changes.backendUrl !== undefined) {
@@ -93,17 +104,4 @@ function packerNameOf(config: StationConfig): string {
   } catch {
     return 'packer';
   }
-}
-
-function printable(field: string, value: string, max: number): string {
-  const trimmed = value.trim();
-  if (trimmed === '' || trimmed.length > max || /\p{Cc}/u.test(trimmed)) {
-    throw new AppError(
-      'invalid_setting',
-      `The ${field} "${value}" must be 1 to ${max} printable characters.`,
-      { field },
-    );
-  }
-
-  return trimmed;
 }

@@ -10,18 +10,16 @@ export type PackingServiceErrorCode =
   /** A label was asked for an order that has none yet. */
   | 'not_shipped'
   /** Shipping is waiting for the server; the sync engine completes it by itself. */
-  | 'label_pending';
+  | 'label_pending'
+  /** A removal or replacement reason contains a control or invisible character. */
+  | 'invalid_reason';
 
 /**
  * Codes of the feedback the packing service shows besides errors and warnings, so the
  * screen can react to them (for example, focus the serial input on `serial_needed`).
  */
 export type PackingFeedbackCode =
-  | 'serial_needed'
-  | 'serial_prompt_cancelled'
-  | 'unit_removed'
-  | 'label_created'
-  | 'label_pending';
+  'serial_needed' | 'serial_prompt_cancelled' | 'unit_removed' | 'label_created' | 'label_pending';
 
 export function packingError(
   code: PackingServiceErrorCode,

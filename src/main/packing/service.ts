@@ -13,6 +13,7 @@ import type {
 } from '../../shared/packing';
 import type { Scan } from '../../shared/scanner/scan';
 import type { ShippedSerial } from '../../shared/serial';
+import { parsePlainText } from '../../shared/text/plain-text';
 import type { Logger } from '../logger';
 import type { StationStore, StoredUnit } from '../store';
 import { catalogProductsForScan } from './catalog-lookup';
@@ -117,16 +118,24 @@ export class PackingService {
     return this.run(() => this.decideAndApply({ type: 'cancel_prompt' }));
   }
 
+  /**
+   * Removes a packed unit. The reason is trimmed; an empty one is rejected with
+   * `reason_required` and one with a control or invisible character with `invalid_reason`.
+   */
   removeUnit(unitId: string, reason: string): Promise<PackView> {
     return this.run(() =>
-      this.decideAndApply({ type: 'remove_unit', unitId, reason }, { throwOnReject: true }),
+      this.decideAndApply(
+        { type: 'remove_unit', unitId, reason: parseReason(reason) },
+        { throwOnReject: true },
+      ),
     );
   }
 
+  /** Replaces a packed unit's serial; the reason is checked as in `removeUnit`. */
   replaceSerial(unitId: string, serial: string, reason: string): Promise<PackView> {
     return this.run(() =>
       this.decideAndApply(
-        { type: 'replace_serial', unitId, serial, reason },
+        { type: 'replace_serial', unitId, serial, reason: parseReason(reason) },
         { throwOnReject: true },
       ),
     );
@@ -529,4 +538,14 @@ async function withTimeout<T>(work: Promise<T>, ms: number, timeoutError: () => 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A removal or replacement reason goes to the audit log and into the outbox event. */
+function parseReason(reason: string): string {
+  return parsePlainText(reason, {
+    field: 'reason',
+    code: 'invalid_reason',
+    emptyCode: 'reason_required',
+    maxLength: 500,
+  });
 }

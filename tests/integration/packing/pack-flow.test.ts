@@ -323,6 +323,52 @@ describe('changing packed units', () => {
     expect(station.packing.view().units[1]?.serial).toBe('SN-2');
   });
 
+  it('trims the reason before it is audited', async () => {
+    station = openTestStation();
+    await station.packing.scan(scanOf('DEMO-1001'));
+    await station.packing.scan(scanOf('09506000134383'));
+    const unitId = station.packing.view().units[0]?.unitId ?? '';
+
+    await station.packing.removeUnit(unitId, '  wrong cable  ');
+
+    expect(station.store.audit.forSubject(unitId)[0]?.details).toMatchObject({
+      reason: 'wrong cable',
+    });
+  });
+
+  it.each([
+    ['a NUL', 'typo\x00', 'invalid_reason'],
+    ['a line break', 'typo\r\nInjected: yes', 'invalid_reason'],
+    ['a zero width space', '\u200b', 'invalid_reason'],
+    ['only spaces', '   ', 'reason_required'],
+  ])('rejects a replacement reason with %s', async (_label, reason, code) => {
+    station = openTestStation();
+    await station.packing.scan(scanOf('DEMO-1001'));
+    await station.packing.scan(scanOf('09506000134352'));
+    await station.packing.submitSerial('SN-TYPO');
+    const unitId = station.packing.view().units[0]?.unitId ?? '';
+    const pendingBefore = station.store.outbox.pending().length;
+
+    await expect(station.packing.replaceSerial(unitId, 'SN-RIGHT', reason)).rejects.toMatchObject({
+      code,
+    });
+    expect(station.packing.view().units[0]?.serial).toBe('SN-TYPO');
+    expect(station.store.outbox.pending()).toHaveLength(pendingBefore);
+  });
+
+  it('rejects a removal reason with an escape sequence', async () => {
+    station = openTestStation();
+    await station.packing.scan(scanOf('DEMO-1001'));
+    await station.packing.scan(scanOf('09506000134383'));
+    const unitId = station.packing.view().units[0]?.unitId ?? '';
+
+    await expect(station.packing.removeUnit(unitId, '\x1b[2Jgone')).rejects.toMatchObject({
+      code: 'invalid_reason',
+      details: { codePoint: 'U+001B', position: 1 },
+    });
+    expect(station.packing.view().units).toHaveLength(1);
+  });
+
   it('rejects removing a unit of another order', async () => {
     station = openTestStation();
     await station.packing.scan(scanOf('DEMO-1001'));

@@ -64,7 +64,26 @@ describe('station settings', () => {
 
   it('reject an empty station name', async () => {
     await expect(port.update({ stationName: '   ' })).rejects.toMatchObject({
-      code: 'invalid_setting',
+      code: 'invalid_name',
+    });
+  });
+
+  it.each([
+    ['a NUL', 'bench\x003', 'U+0000', 6],
+    ['an escape sequence', '\x1b[2Jbench', 'U+001B', 1],
+    ['a zero width space', 'bench\u200b3', 'U+200B', 6],
+  ])('reject a station name with %s', async (_label, stationName, codePoint, position) => {
+    await expect(port.update({ stationName })).rejects.toMatchObject({
+      code: 'invalid_name',
+      details: { codePoint, position },
+    });
+    expect(port.identity().stationName).toBe('bench-1');
+  });
+
+  it('reject a packer name with a right-to-left override', async () => {
+    await expect(port.update({ packerName: 'Grace\u202eecarG' })).rejects.toMatchObject({
+      code: 'invalid_name',
+      message: expect.stringContaining('U+202E right-to-left override at position 6') as string,
     });
   });
 });

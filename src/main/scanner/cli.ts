@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
 import pino from 'pino';
@@ -6,12 +5,13 @@ import pino from 'pino';
 import { isAppError } from '../../shared/errors';
 import { parseGs1Fields } from '../../shared/scanner/gs1-fields';
 import { getLayout, layoutIds } from '../../shared/scanner/layouts';
+import { escapeText } from '../../shared/text/plain-text';
 import { createLogger } from '../logger';
+import { MAX_LINE_LENGTH, readBoundedLines } from './bounded-lines';
 import type { HidBackend } from './hid-backend';
-import { formatHex, parseHexReport } from './hex-report';
+import { formatHex } from './hex-report';
+import { decodeReportLines } from './report-lines';
 import type { ReportMode } from './report-replay';
-import { createAssembler, detectMode } from './report-replay';
-import type { AssemblyOutput, ScanAssembler } from './scan-assembler';
 import type { DeviceMode, ScannerConfig } from './scanner-config';
 import { classifyDevice, formatVidPid, parseKeyboardScannerSpec } from './scanner-config';
 import { ScannerService } from './scanner-service';
@@ -27,9 +27,12 @@ Usage:
       report (hex, milliseconds since the previous one) and each decoded scan. Ctrl+C ends.
   npm run scanner -- decode [--layout ${layoutIds.join('|')}] [--mode keyboard|pos] [--aim-prefix]
       Reads one HID report per line as hex bytes from stdin and prints one JSON object per
-      scan: text, symbology, gs1, terminator. Lines starting with # are skipped. The mode
-      is detected from the first report when not given (8 or 9 bytes: keyboard). The
-      layout defaults to us. --aim-prefix reads the first three characters of a
+      scan: text, symbology, gs1, terminator. Lines starting with # are skipped. Without
+      --mode each line is read by its length: 8 or 9 bytes as a keyboard report, longer
+      as a HID POS report. A line that is not hex, fits no mode or is longer than
+      ${MAX_LINE_LENGTH} bytes is reported on stderr with its number and skipped. A summary
+      of lines read and bad lines ends stderr, and the exit code is 1 when a line was bad.
+      The layout defaults to us. --aim-prefix reads the first three characters of a
       keyboard-mode scan as its AIM symbology identifier.
 
 --scanner marks a keyboard-mode device as a scanner: vendor id and product id in hex and
@@ -95,54 +98,26 @@ async function decode(
 ): Promise<void> {
   getLayout(layout);
 
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  let assembler: ScanAssembler | null = null;
-  let lineNumber = 0;
+  const summary = await decodeReportLines(
+    readBoundedLines(process.stdin),
+    { layout, mode: mode ?? null, aimPrefix },
+    {
+      barcode: ({ text, symbology, terminator }) => {
+        const gs1 = parseGs1Fields(text, symbology);
+        process.stdout.write(`${JSON.stringify({ text, symbology, gs1, terminator })}\n`);
+      },
+      problem: (lineNumber, message) => {
+        process.stderr.write(`line ${lineNumber}: ${message}\n`);
+      },
+    },
+  );
 
-  for await (const line of lines) {
-    lineNumber += 1;
+  process.stderr.write(
+    `decode: ${count(summary.linesRead, 'line')} read, ${summary.badLines} bad, ${count(summary.barcodes, 'scan')}, ${summary.discardedScans} discarded\n`,
+  );
 
-    let report: Uint8Array | null;
-
-    try {
-      report = parseHexReport(line);
-    } catch (error) {
-      process.stderr.write(`line ${lineNumber}: ${(error as Error).message}\n`);
-      continue;
-    }
-
-    if (report === null) {
-      continue;
-    }
-
-    const reportMode = mode ?? detectMode(report);
-    assembler ??= createAssembler(reportMode, { layout, aimPrefix });
-
-    if (reportMode === 'keyboard' && report.length !== 8 && report.length !== 9) {
-      process.stderr.write(
-        `line ${lineNumber}: a keyboard report has 8 bytes (9 with a report ID), this line has ${report.length}\n`,
-      );
-      continue;
-    }
-
-    printOutputs(assembler.push(report, 0), lineNumber);
-  }
-
-  if (assembler !== null) {
-    printOutputs(assembler.end('end-of-input'), lineNumber);
-  }
-}
-
-function printOutputs(outputs: AssemblyOutput[], lineNumber: number): void {
-  for (const output of outputs) {
-    if (output.kind === 'discarded') {
-      process.stderr.write(`line ${lineNumber}: ${output.error.message}\n`);
-      continue;
-    }
-
-    const { text, symbology, terminator } = output.barcode;
-    const gs1 = parseGs1Fields(text, symbology);
-    process.stdout.write(`${JSON.stringify({ text, symbology, gs1, terminator })}\n`);
+  if (summary.badLines > 0) {
+    process.exitCode = 1;
   }
 }
 
@@ -264,9 +239,14 @@ function parseMode(mode: string | undefined): ReportMode | undefined {
   throw new Error(`Mode "${mode}" is not valid; use keyboard or pos.`);
 }
 
+/** Writes an error escaped and cut to 500 characters, as it may echo an argument. */
 function fail(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${escapeText(message, 500)}\n`);
   process.exitCode = 2;
+}
+
+function count(value: number, noun: string): string {
+  return `${value} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 function assertNever(value: never): never {

@@ -7,6 +7,7 @@ export type ConfigErrorCode =
   | 'invalid_backend_url'
   | 'invalid_station_token'
   | 'invalid_station_name'
+  | 'invalid_packer_name'
   | 'missing_station_token'
   | 'token_unreadable'
   | 'secure_storage_unavailable';

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+import { escapeText, findHiddenCharacter } from '../../shared/text/plain-text';
 import { readConfigFile, writeConfigFile } from './config-file';
 import type { ConfigFile } from './config-file';
 import { configError } from './errors';
@@ -303,12 +304,26 @@ function validToken(token: string, source: ConfigSource): string {
   return trimmed;
 }
 
+/**
+ * Trims the station name and rejects one that is empty, longer than 64 characters or
+ * contains a control or invisible character, because it is sent in every outbox event.
+ */
 function validStationName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 64 || /\p{Cc}/u.test(trimmed)) {
+  const hidden = findHiddenCharacter(trimmed);
+
+  if (hidden !== null) {
     throw configError(
       'invalid_station_name',
-      `The station name "${name}" must be 1 to 64 printable characters. Set it with --station-name or PACKING_STATION_NAME.`,
+      `The station name "${escapeText(trimmed)}" contains the ${hidden.kind} ${hidden.label} at position ${hidden.position}. Set a name without it with --station-name or PACKING_STATION_NAME.`,
+      { stationName: name, position: hidden.position },
+    );
+  }
+
+  if (trimmed === '' || [...trimmed].length > 64) {
+    throw configError(
+      'invalid_station_name',
+      `The station name "${escapeText(name)}" must be 1 to 64 printable characters. Set it with --station-name or PACKING_STATION_NAME.`,
       { stationName: name },
     );
   }
@@ -316,8 +331,27 @@ function validStationName(name: string): string {
   return trimmed;
 }
 
+/** Trims the packer name; an empty one means the operating system user name. */
 function validPackerName(name: string): string | null {
   const trimmed = name.trim();
+  const hidden = findHiddenCharacter(trimmed);
+
+  if (hidden !== null) {
+    throw configError(
+      'invalid_packer_name',
+      `The packer name "${escapeText(trimmed)}" contains the ${hidden.kind} ${hidden.label} at position ${hidden.position}. Set a name without it with --packer-name or PACKING_PACKER_NAME.`,
+      { packerName: name, position: hidden.position },
+    );
+  }
+
+  if ([...trimmed].length > 128) {
+    throw configError(
+      'invalid_packer_name',
+      `The packer name "${escapeText(trimmed)}" is longer than 128 characters. Set a shorter one with --packer-name or PACKING_PACKER_NAME.`,
+      { packerName: name },
+    );
+  }
+
   return trimmed === '' ? null : trimmed;
 }
 

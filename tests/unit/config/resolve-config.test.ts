@@ -75,6 +75,24 @@ describe('resolveStationConfig', () => {
     expect(config.sources.backendUrl).toBe('flag');
   });
 
+  it('rejects a station name with a zero width space', async () => {
+    await expect(resolve({ env: { PACKING_STATION_NAME: 'bench\u200b7' } })).rejects.toMatchObject({
+      code: 'invalid_station_name',
+      details: { position: 6 },
+    });
+  });
+
+  it('rejects a packer name with an escape sequence', async () => {
+    writeConfigFile({ packerName: 'Ann\x1b[2J' });
+
+    await expect(resolve()).rejects.toMatchObject({
+      code: 'invalid_packer_name',
+      message: expect.stringContaining(
+        '"Ann\\x1b[2J" contains the control character U+001B',
+      ) as string,
+    });
+  });
+
   it('environment wins over the file', async () => {
     writeConfigFile({ stationName: 'from-file', packerName: 'Ann' });
 

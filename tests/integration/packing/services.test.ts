@@ -90,6 +90,21 @@ describe('standalone station services', () => {
     expect(await call('sync.status', {})).toMatchObject({ online: true, rejected: [] });
   });
 
+  it('rejects a station name with a NUL over IPC', async () => {
+    const result = await services.dispatcher.dispatch('settings.update', {
+      stationName: 'bench\u00002',
+    });
+
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_name',
+        message: expect.stringContaining('control character U+0000 NUL at position 6') as string,
+      },
+    });
+    expect(await call('settings.get', {})).toMatchObject({ stationName: 'bench-1' });
+  });
+
   it('rejects a request outside the contract', async () => {
     const result = await services.dispatcher.dispatch('pack.removeUnit', {
       unitId: 'x',

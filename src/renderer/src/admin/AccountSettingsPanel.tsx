@@ -36,12 +36,18 @@ export function AccountSettingsPanel() {
   }, [station]);
 
   async function save(changes: Partial<AccountSettings>) {
+    if (settings === null) return;
+
+    // The control shows the new value at once and goes back if the server rejects it.
+    const previous = settings;
+    setSettings({ ...settings, ...changes });
     setSaved(false);
     try {
       setSettings(await station.call('admin.settings.update', changes));
       setSaved(true);
       setProblem(null);
     } catch (cause) {
+      setSettings(previous);
       setProblem(toProblem(cause));
     }
   }

@@ -24,6 +24,7 @@ export function PackScreen() {
   const serialInput = useRef<HTMLInputElement>(null);
   const [action, setAction] = useState<UnitAction | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const state = view?.state ?? 'idle';
   const prompt = view?.prompt ?? null;
@@ -31,12 +32,12 @@ export function PackScreen() {
     state === 'order_open' || state === 'ready_to_ship' || state === 'awaiting_serial';
   const finished = state === 'shipped' || state === 'label_pending';
 
-  useKeepFocus(scanInput, prompt === null && action === null);
+  useKeepFocus(scanInput, view !== null && prompt === null && action === null);
 
-  const sendScan = useScanWedge({
-    target: prompt === null ? scanInput : serialInput,
+  useScanWedge({
     enabled: action === null,
     onScan: (scan) => void send('pack.scan', { scan }),
+    onNotice: setNotice,
   });
 
   const ship = useCallback(async () => {
@@ -75,9 +76,19 @@ export function PackScreen() {
         inputRef={scanInput}
         label={view.order === null || finished ? 'Scan an order number' : 'Scan an item'}
         disabled={false}
-        onSubmit={(text) => sendScan(manualScan(text))}
+        onSubmit={(text) => {
+          setNotice(null);
+          void send('pack.scan', { scan: manualScan(text) });
+        }}
       />
-      <ProblemNote problem={problem} />
+      <div className="scan-messages">
+        <ProblemNote problem={problem} />
+        {notice !== null && (
+          <p className="warning" role="status" data-testid="wedge-notice">
+            {notice}
+          </p>
+        )}
+      </div>
 
       {finished ? (
         <ShippedView view={view} onNextOrder={() => void send('pack.closeOrder', {})} />

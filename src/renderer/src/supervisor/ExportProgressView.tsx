@@ -1,23 +1,9 @@
-import { useEffect, useState } from 'react';
-
 import type { ExportProgress } from '../../../shared/ipc/channels/supervisor';
-import { useStation } from '../ipc/StationContext';
 import { formatBytes } from '../ui/format';
 import { ProblemNote } from '../ui/ProblemNote';
 
-/** Shows the progress of one CSV export, from `report.exportProgress` pushes for its id. */
-export function ExportProgressView({ exportId }: { exportId: string }) {
-  const station = useStation();
-  const [progress, setProgress] = useState<ExportProgress | null>(null);
-
-  useEffect(
-    () =>
-      station.on('report.exportProgress', (next) => {
-        if (next.exportId === exportId) setProgress(next);
-      }),
-    [station, exportId],
-  );
-
+/** Shows the progress of one CSV export, or that it has started when no update came yet. */
+export function ExportProgressView({ progress }: { progress: ExportProgress | null }) {
   return (
     <div className="export-progress" data-testid="export-progress" role="status">
       {progress === null && <span>Export started…</span>}

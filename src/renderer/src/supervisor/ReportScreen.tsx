@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
-import type { ReportRow } from '../../../shared/ipc/channels/supervisor';
+import type { ExportProgress, ReportRow } from '../../../shared/ipc/channels/supervisor';
 import type { ChannelRequest } from '../../../shared/ipc/contract';
 import { useStation } from '../ipc/StationContext';
 import { dayToIso, optional } from '../ui/dates';
@@ -21,6 +21,17 @@ export function ReportScreen() {
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [exportId, setExportId] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Record<string, ExportProgress>>({});
+
+  // Listening starts before any export, because a small export can finish and report its
+  // last progress before the call that started it has returned its id.
+  useEffect(
+    () =>
+      station.on('report.exportProgress', (next) =>
+        setProgress((current) => ({ ...current, [next.exportId]: next })),
+      ),
+    [station],
+  );
 
   function filters(): Filters {
     const serials = form.serials
@@ -90,7 +101,7 @@ export function ReportScreen() {
         </button>
       </form>
       <ProblemNote problem={problem} />
-      {exportId !== null && <ExportProgressView exportId={exportId} />}
+      {exportId !== null && <ExportProgressView progress={progress[exportId] ?? null} />}
 
       {rows !== null && rows.length === 0 && <p className="muted">No shipped serials match.</p>}
       {rows !== null && rows.length > 0 && (

@@ -3,6 +3,9 @@ import { useEffect, useRef } from 'react';
 import type { Feedback } from '../../../shared/ipc/channels/pack';
 import { playSound } from '../audio/sounds';
 
+/** Characters past which a message is set smaller, so it fits the band in three lines. */
+const longMessage = 60;
+
 const kindLabels: Record<Feedback['kind'], string> = {
   success: 'OK',
   warning: 'Warning',
@@ -43,7 +46,11 @@ export function FeedbackBanner({ feedback }: { feedback: Feedback | null }) {
       ) : (
         <>
           <span className="feedback-kind">{kindLabels[feedback.kind]}</span>
-          <span className="feedback-message">{feedback.message}</span>
+          <span
+            className={`feedback-message ${feedback.message.length > longMessage ? 'feedback-long' : ''}`}
+          >
+            {feedback.message}
+          </span>
         </>
       )}
     </div>

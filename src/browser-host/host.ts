@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 
+import { maxCsvImportBytes } from '../shared/ipc/channels/admin';
 import { fail } from '../shared/ipc/result';
 import type { Logger } from '../main/logger';
 import type { StationServices } from '../main/services';
@@ -36,8 +37,11 @@ const callSchema = z.object({
   payload: z.unknown(),
 });
 
-/** Largest WebSocket message accepted; IPC payloads are small JSON documents. */
-const maxMessageBytes = 1024 * 1024;
+/**
+ * Largest WebSocket message accepted: the biggest IPC request is a Bulk Edit CSV import,
+ * and JSON escaping (quotes, line breaks) can at most double its size.
+ */
+const maxMessageBytes = 2 * maxCsvImportBytes + 64 * 1024;
 
 /**
  * The dev-only browser host: serves the built renderer on 127.0.0.1 and carries the IPC
@@ -82,6 +86,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   function accept(ws: WebSocket): void {
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
+    // An oversized or malformed frame makes ws emit 'error' and close the socket with 1009
+    // or 1002. Only that connection ends; the station keeps running.
+    ws.on('error', (error) => {
+      log.warn({ err: error }, 'closed a WebSocket connection after a protocol error');
+    });
     ws.on('message', (data) => {
       void answer(ws, data.toString());
     });

@@ -81,13 +81,23 @@ listenToParent((message) => {
   }
 });
 process.once('SIGTERM', () => void stop('SIGTERM'));
+// Writes to a pipe whose reader died fail with EPIPE; they must not end the process before
+// the database is closed.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
 process.once('SIGINT', () => void stop('SIGINT'));
 
 sendToParent({ type: 'tokens', stationToken, adminToken });
 logger.info({ url: server.url, dataDir: values.data }, 'embedded server started');
 process.stdout.write(`listening on ${server.url}\n`);
 
+/** Longest a stop may take before the process exits anyway. */
+const stopDeadlineMs = 10_000;
+
 async function stop(reason: string): Promise<void> {
+  // A parent that died leaves this process writing into a closed pipe, and a close step
+  // can then wait forever; the deadline makes sure the PGlite folder is released.
+  setTimeout(() => process.exit(1), stopDeadlineMs).unref();
   stopping ??= closeAll(server, database, reason);
   return stopping;
 }

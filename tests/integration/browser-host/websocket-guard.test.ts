@@ -86,6 +86,26 @@ describe('browser host WebSocket guard', () => {
     expect(message.result.error.message).toContain('message');
   });
 
+  it('survives a message over the size limit', async () => {
+    const ws = await open(ipcUrl(), host.origin);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+
+    ws.send(
+      JSON.stringify({
+        id: 1,
+        channel: 'app.echo',
+        payload: { message: 'x'.repeat(70 * 1024 * 1024) },
+      }),
+    );
+
+    expect(await closed).toBe(1009);
+    const again = await open(ipcUrl(), host.origin);
+    const reply = nextMessage(again);
+    again.send(JSON.stringify({ id: 2, channel: 'app.info', payload: {} }));
+    expect(await reply).toMatchObject({ id: 2, result: { ok: true } });
+    again.close();
+  });
+
   it('does not serve files outside the renderer folder', async () => {
     const response = await fetch(`${host.origin}/%2e%2e/%2e%2e/package.json`);
 

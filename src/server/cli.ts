@@ -1,7 +1,13 @@
 import { parseArgs } from 'node:util';
 
 import { isAppError } from '../shared/errors';
-import { createToken, listTokens, revokeToken, tokenRoleSchema } from './auth/tokens';
+import {
+  createToken,
+  listTokens,
+  revokeToken,
+  tokenNameSchema,
+  tokenRoleSchema,
+} from './auth/tokens';
 import { defaultDataDir } from './data-dir';
 import { openDatabase } from './db/database';
 import type { Database, DatabaseLocation } from './db/database';
@@ -56,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serve(location, values.host ?? '127.0.0.1', parsePort(values.port));
     case 'token':
+      checkTokenArguments(subcommand, argument, values);
       return withDatabase(location, (database) =>
         runTokenCommand(database, subcommand, argument, values),
       );
@@ -101,14 +108,12 @@ async function runTokenCommand(
 ): Promise<number> {
   switch (subcommand) {
     case 'create': {
-      const role = tokenRoleSchema.safeParse(values.role);
-      if (!role.success || values.name === undefined) {
-        throw new UsageError('token create needs --role station|admin and --name NAME.');
-      }
-      const { token } = await createToken(database.db, values.name, role.data);
+      const role = tokenRoleSchema.parse(values.role);
+      const name = tokenNameSchema.parse(values.name);
+      const { token } = await createToken(database.db, name, role);
       process.stdout.write(`${token}\n`);
       process.stderr.write(
-        `Token "${values.name}" (${role.data}) created. It is shown only this once; store it now.\n`,
+        `Token "${name}" (${role}) created. It is shown only this once; store it now.\n`,
       );
       return 0;
     }
@@ -119,8 +124,7 @@ async function runTokenCommand(
       return 0;
     }
     case 'revoke': {
-      const name = argument ?? values.name;
-      if (name === undefined) throw new UsageError('token revoke needs the token name.');
+      const name = tokenNameSchema.parse(argument ?? values.name);
       await revokeToken(database.db, name);
       process.stdout.write(`token "${name}" revoked\n`);
       return 0;
@@ -130,6 +134,37 @@ async function runTokenCommand(
         `Unknown token command "${subcommand ?? ''}"; use create, list or revoke.`,
       );
   }
+}
+
+/**
+ * Checks the token command's arguments before the database is opened, so a bad value gets
+ * a one-line usage error that names it and the rule.
+ */
+function checkTokenArguments(
+  subcommand: string | undefined,
+  argument: string | undefined,
+  values: { role?: string; name?: string },
+): void {
+  if (subcommand === 'create') {
+    if (values.role === undefined || values.name === undefined) {
+      throw new UsageError('token create needs --role station|admin and --name NAME.');
+    }
+    if (!tokenRoleSchema.safeParse(values.role).success) {
+      throw new UsageError(`--role must be station or admin, not "${values.role}".`);
+    }
+    checkTokenName('--name', values.name);
+  } else if (subcommand === 'revoke') {
+    const name = argument ?? values.name;
+    if (name === undefined) throw new UsageError('token revoke needs the token name.');
+    checkTokenName('the token name', name);
+  }
+}
+
+function checkTokenName(label: string, name: string): void {
+  if (tokenNameSchema.safeParse(name).success) return;
+  throw new UsageError(
+    `${label} "${name}" is not a valid token name: use 1 to 64 letters, digits, dots, dashes or underscores.`,
+  );
 }
 
 async function withDatabase(
@@ -170,7 +205,7 @@ main(process.argv.slice(2)).then(
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'))
     ) {
-      process.stderr.write(`${error.message}\n\n${usage}`);
+      process.stderr.write(`${error.message} Run with --help for usage.\n`);
       process.exitCode = 2;
       return;
     }

@@ -3,7 +3,7 @@ import type { CrossOrderSerialPolicy, Product, SerialFormat } from '../shared/do
 import { AppError } from '../shared/errors';
 import type { ErrorBody } from '../shared/errors';
 import { gs1CheckDigit } from '../shared/gs1/check-digit';
-import { checkNeedsSerialChange } from '../shared/products';
+import { checkNeedsSerialChange, checkSku } from '../shared/products';
 import type { ProductEditKind } from '../shared/products';
 import {
   checkPreviouslyShipped,
@@ -11,6 +11,7 @@ import {
   checkSerialUniqueInOrder,
   normalizeSerial,
   serialKey,
+  validateSerialFormatRule,
 } from '../shared/serial';
 import type { UnitSerial } from '../shared/serial';
 
@@ -105,4 +106,20 @@ export function checkDigitOf(digits: string): number {
 
 export function toAppError(error: ErrorBody): AppError {
   return new AppError(error.code, error.message, error.details);
+}
+
+/** Returns the SKU rule's error for a SKU, or null when it is valid. */
+export function skuError(sku: string): AppError | null {
+  const result = checkSku(sku);
+  return result.ok ? null : toAppError(result.error);
+}
+
+/**
+ * Returns why a serial format cannot be saved (lengths out of order, a prefix longer than
+ * the maximum, an unsafe pattern), or null for a valid format or none.
+ */
+export function serialFormatError(format: SerialFormat | null): AppError | null {
+  if (format === null) return null;
+  const result = validateSerialFormatRule(format);
+  return result.ok ? null : toAppError(result.error);
 }

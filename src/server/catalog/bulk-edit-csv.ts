@@ -3,6 +3,8 @@ import { CsvError } from 'csv-parse/sync';
 
 import { productKindSchema, productSchema } from '../../shared/domain';
 import { serverError } from '../errors';
+import { describeBadCharacter, escapeBadCharacters, findInString } from '../http/text-safety';
+import type { BadCharacter } from '../http/text-safety';
 import type { BulkEditRow } from './bulk-edit';
 import type { ProductChange, ProductField } from './products';
 
@@ -145,7 +147,9 @@ function readRow(
   columns: { known: KnownColumn[]; width: number },
 ): BulkEditRow {
   const skuColumn = columns.known.find((column) => column.field === 'sku')!;
-  const sku = (record[skuColumn.index] ?? '').trim();
+  let sku = (record[skuColumn.index] ?? '').trim();
+  const badCell = findBadCell(record, columns.known);
+  if (badCell !== null) sku = escapeBadCharacters(sku);
   const reject = (column: string | null, code: string, message: string): BulkEditRow => ({
     row: rowNumber,
     sku,
@@ -158,6 +162,13 @@ function readRow(
       null,
       'csv_wrong_column_count',
       `Row ${rowNumber} has ${record.length} cells but the header has ${columns.width}. Check for a missing or extra comma.`,
+    );
+  }
+  if (badCell !== null) {
+    return reject(
+      badCell.column,
+      'invalid_character',
+      `Row ${rowNumber}: ${describeBadCharacter(badCell.found)}`,
     );
   }
   if (sku === '') {
@@ -181,6 +192,18 @@ function readRow(
     }
   }
   return { row: rowNumber, sku, change };
+}
+
+/** Finds the first cell of a known column that contains U+0000 or a lone surrogate. */
+function findBadCell(
+  record: string[],
+  known: KnownColumn[],
+): { column: string; found: BadCharacter } | null {
+  for (const column of known) {
+    const found = findInString(record[column.index] ?? '', `column ${column.header}`);
+    if (found !== null) return { column: column.header, found };
+  }
+  return null;
 }
 
 /** Copies one cell into `change`; returns a problem for a value the field cannot take. */

@@ -68,7 +68,8 @@ export async function applyBulkEdit(
   options: BulkEditOptions,
 ): Promise<BulkEditResult> {
   const result = await db.transaction(async (tx) => {
-    const current = await lockProducts(tx, [...new Set(rows.map((row) => row.sku))]);
+    const readable = rows.filter((row) => row.rejection === undefined);
+    const current = await lockProducts(tx, [...new Set(readable.map((row) => row.sku))]);
     const { outcome, nextProducts } = planRows(rows, current, options);
 
     const blocked = options.atomic && outcome.rejected.length > 0;

@@ -9,7 +9,7 @@ import { nextVersion } from '../db/database';
 import { products } from '../db/schema';
 import { serverError } from '../errors';
 import type { ProductEditKind } from '../../shared/products';
-import { barcodeError, needsSerialChangeError } from '../rules';
+import { barcodeError, needsSerialChangeError, serialFormatError, skuError } from '../rules';
 
 export const newProductSchema = productSchema.omit({ version: true }).extend({
   barcodes: productSchema.shape.barcodes.default([]),
@@ -37,12 +37,36 @@ export type PlannedChange =
   | { outcome: 'unchanged' }
   | { outcome: 'rejected'; field: ProductField; error: AppError };
 
+/**
+ * Creates a product. The SKU must pass the shared SKU rule and differ from every existing
+ * SKU ignoring case (`sku_conflict`), because search and people treat `demo-cable` and
+ * `DEMO-CABLE` as the same item. A transaction-scoped advisory lock on the lower-cased
+ * SKU keeps two requests that differ only in case from both passing the check.
+ */
 export async function createProduct(db: Executor, input: NewProduct): Promise<Product> {
   const rejection =
-    needsSerialChangeError(null, input, 'single_edit') ?? firstBarcodeError(input.barcodes);
+    skuError(input.sku) ??
+    needsSerialChangeError(null, input, 'single_edit') ??
+    serialFormatError(input.serialFormat) ??
+    firstBarcodeError(input.barcodes);
   if (rejection !== null) throw rejection;
 
   return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(lower(${input.sku})))`);
+    const sameIgnoringCase = await tx
+      .select({ sku: products.sku })
+      .from(products)
+      .where(sql`lower(${products.sku}) = lower(${input.sku}) and ${products.sku} <> ${input.sku}`)
+      .limit(1);
+    const existing = sameIgnoringCase[0];
+    if (existing !== undefined) {
+      throw serverError(
+        'sku_conflict',
+        `SKU ${input.sku} differs from the existing SKU ${existing.sku} only in letter case. Use ${existing.sku}, or pick a SKU that differs in more than case.`,
+        { sku: input.sku, existingSku: existing.sku },
+      );
+    }
+
     const version = await nextVersion(tx);
     const inserted = await tx
       .insert(products)
@@ -128,6 +152,12 @@ export function planProductChange(
   if (trackingError !== null) {
     const field = change.needsSerialNumber === undefined ? 'kind' : 'needsSerialNumber';
     return { outcome: 'rejected', field, error: trackingError };
+  }
+
+  const formatRejection =
+    change.serialFormat === undefined ? null : serialFormatError(change.serialFormat);
+  if (formatRejection !== null) {
+    return { outcome: 'rejected', field: 'serialFormat', error: formatRejection };
   }
 
   const barcodeRejection =

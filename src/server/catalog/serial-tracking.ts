@@ -9,7 +9,15 @@ import { serverError } from '../errors';
 import { toProduct, writeProduct } from './products';
 
 export const disableSerialTrackingSchema = z.object({
-  reason: z.string().trim().min(3).max(500),
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'the reason is empty. Say why serial tracking is being switched off')
+    .min(
+      3,
+      'the reason must be at least 3 characters. Say why serial tracking is being switched off',
+    )
+    .max(500, 'the reason must be at most 500 characters'),
 });
 
 /**

@@ -75,6 +75,8 @@ export const orders = pgTable(
       enum: ['open', 'claimed', 'packed', 'shipped', 'cancelled'],
     }).notNull(),
     claimedBy: text('claimed_by'),
+    /** Name of the token that claimed the order; null for claims stored before it was kept. */
+    claimedByToken: text('claimed_by_token'),
     version: bigint('version', { mode: 'number' }).notNull(),
     createdAt: createdAt(),
   },
@@ -147,6 +149,8 @@ export const serialChanges = pgTable('serial_changes', {
 export const syncClients = pgTable('sync_clients', {
   clientId: uuid('client_id').primaryKey(),
   lastSeq: bigint('last_seq', { mode: 'number' }).notNull(),
+  /** Name of the token whose push first used this client id; later pushes must use it too. */
+  tokenName: text('token_name'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -3,11 +3,11 @@ import type { FastifyBaseLogger, FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 
 import { AppError } from '../../shared/errors';
-import { authenticateToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { httpStatusFor } from '../errors';
 import type { Logger } from '../logger';
 import { buildOpenApiDocument } from './openapi';
+import { addRequestChecks } from './request-checks';
 import { registerRoute } from './route';
 import type { RouteSpec } from './route';
 import { catalogRoutes } from './routes/catalog';
@@ -41,17 +41,11 @@ export function buildApp(database: Database, logger: Logger): FastifyInstance {
     bodyLimit: jsonBodyLimit,
   }) as unknown as FastifyInstance;
 
-  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) =>
+  app.addContentTypeParser(/^text\/csv(;|$)/i, { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),
   );
 
-  app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (match !== null) {
-      request.identity = (await authenticateToken(database.db, match[1]!)) ?? undefined;
-    }
-  });
+  addRequestChecks(app, database);
 
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     const { status, body } = toErrorBody(error);
@@ -71,17 +65,12 @@ export function buildApp(database: Database, logger: Logger): FastifyInstance {
   const routes = allRoutes(database, logger);
   for (const spec of routes) registerRoute(app, spec);
   const openApi = buildOpenApiDocument(routes);
-  app.get('/v1/openapi.json', async (request, reply) => {
-    if (request.identity === undefined) {
-      return reply.status(401).send({
-        error: {
-          code: 'unauthorized',
-          message: 'A bearer token is required. Send "Authorization: Bearer TOKEN".',
-        },
-      });
-    }
-    return openApi;
-  });
+  const openApiAccess = {
+    role: 'station',
+    bodyType: 'application/json',
+    checkBodyCharacters: true,
+  } as const;
+  app.get('/v1/openapi.json', { config: { access: openApiAccess } }, async () => openApi);
 
   return app;
 }
@@ -122,6 +111,15 @@ function toErrorBody(error: FastifyError | Error): {
           code: 'unsupported_media_type',
           message:
             'Unsupported Content-Type. Send application/json, or text/csv where the route takes a file.',
+        },
+      };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return {
+        status: 400,
+        body: {
+          code: 'invalid_json',
+          message:
+            'The request body is not valid JSON, or it contains a "__proto__" or "constructor" key, which is not accepted. Check the JSON syntax and send it again.',
         },
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 import type { TokenIdentity, TokenRole } from '../auth/tokens';
-import { serverError } from '../errors';
 
 /** One API route: its auth, schemas and handler, also the source of the OpenAPI document. */
 export interface RouteSpec<
@@ -19,8 +18,13 @@ export interface RouteSpec<
   params?: Params;
   query?: Query;
   body?: Body;
-  /** `text/csv` routes receive the body as a string. */
+  /** `text/csv` routes receive the body as a string and check its characters per row. */
   bodyType?: 'application/json' | 'text/csv';
+  /**
+   * False for a JSON body whose handler checks for U+0000 and lone surrogates itself, so it
+   * can answer per item instead of rejecting the whole request.
+   */
+  checkBodyCharacters?: boolean;
   bodyLimit?: number;
   /** Status code → description, for the OpenAPI document. */
   responses: Record<number, string>;
@@ -42,38 +46,42 @@ export function route<Params extends z.ZodType, Query extends z.ZodType, Body ex
   return spec as unknown as RouteSpec;
 }
 
+/** What the onRequest and preValidation hooks need to know about a route. */
+export interface RouteAccess {
+  role: TokenRole;
+  bodyType: 'application/json' | 'text/csv';
+  checkBodyCharacters: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     identity?: TokenIdentity;
   }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
 }
 
-/** Registers a route whose params, query and body are parsed with its zod schemas. */
+/**
+ * Registers a route whose params, query and body are parsed with its zod schemas. The
+ * token, role and Content-Type were already checked in onRequest, before the body was read.
+ */
 export function registerRoute(app: FastifyInstance, spec: RouteSpec): void {
+  const bodyType = spec.bodyType ?? 'application/json';
   app.route({
     method: spec.method,
     url: `/v1${spec.url}`,
     bodyLimit: spec.bodyLimit,
+    config: {
+      access: {
+        role: spec.role,
+        bodyType,
+        checkBodyCharacters: bodyType === 'application/json' && spec.checkBodyCharacters !== false,
+      },
+    },
     handler: async (request, reply) => {
       const identity = request.identity;
-      if (identity === undefined) {
-        throw serverError(
-          'unauthorized',
-          'A bearer token is required. Send "Authorization: Bearer TOKEN".',
-        );
-      }
-      if (spec.role === 'admin' && identity.role !== 'admin') {
-        throw serverError(
-          'forbidden',
-          `This operation needs an admin token; the token "${identity.name}" is a station token.`,
-        );
-      }
-      if (
-        spec.bodyType === 'text/csv' &&
-        !String(request.headers['content-type'] ?? '').startsWith('text/csv')
-      ) {
-        throw serverError('unsupported_media_type', 'Send the file with "Content-Type: text/csv".');
-      }
+      if (identity === undefined) throw new Error('onRequest let a request without identity pass');
 
       const params = spec.params === undefined ? request.params : spec.params.parse(request.params);
       const query = spec.query === undefined ? request.query : spec.query.parse(request.query);

@@ -3,6 +3,7 @@ import { CsvError } from 'csv-parse/sync';
 
 import { orderLineSchema, orderSchema } from '../../shared/domain';
 import { serverError } from '../errors';
+import { describeBadCharacter, findInString } from '../http/text-safety';
 import type { NewOrder } from './orders';
 
 /**
@@ -22,27 +23,59 @@ export function parseOrdersCsv(text: string): NewOrder[] {
 
   const columnIndex = mapColumns(header);
   const byNumber = new Map<string, NewOrder>();
-  const problems: { row: number; message: string }[] = [];
+  const problems: { row: number; column: string; message: string }[] = [];
 
+  const columnName = (index: number) => (header[index] ?? '').replace(/^\uFEFF/, '').trim();
   records.slice(1).forEach((record, index) => {
     const row = index + 2;
+    const problem = (column: number, message: string) =>
+      problems.push({
+        row,
+        column: columnName(column),
+        message: `Row ${row}, column ${columnName(column)}: ${message}`,
+      });
+
+    const used = [columnIndex.orderNumber, columnIndex.sku, columnIndex.quantity];
+    if (columnIndex.lineId !== undefined) used.push(columnIndex.lineId);
+    for (const column of used) {
+      const found = findInString(record[column] ?? '', 'the cell');
+      if (found !== null) {
+        problem(column, describeBadCharacter(found));
+        return;
+      }
+    }
+
     const orderNumber = (record[columnIndex.orderNumber] ?? '').trim();
     const sku = (record[columnIndex.sku] ?? '').trim();
     const quantityText = (record[columnIndex.quantity] ?? '').trim();
     const lineId =
       columnIndex.lineId === undefined ? '' : (record[columnIndex.lineId] ?? '').trim();
 
+    if (!orderSchema.shape.orderNumber.safeParse(orderNumber).success) {
+      problem(
+        columnIndex.orderNumber,
+        `the order number "${shown(orderNumber)}" must be 1 to 64 characters.`,
+      );
+      return;
+    }
+    if (!orderLineSchema.shape.sku.safeParse(sku).success) {
+      problem(columnIndex.sku, `the SKU "${shown(sku)}" must be 1 to 64 characters.`);
+      return;
+    }
     const quantity = /^\d+$/.test(quantityText) ? Number(quantityText) : Number.NaN;
-    const line = orderLineSchema.safeParse({
-      lineId: lineId === '' ? 'unset' : lineId,
-      sku,
-      quantity,
-    });
-    if (!orderSchema.shape.orderNumber.safeParse(orderNumber).success || !line.success) {
-      problems.push({
-        row,
-        message: `Row ${row} needs an order number, a SKU and a whole quantity from 1 to 10000.`,
-      });
+    if (!orderLineSchema.shape.quantity.safeParse(quantity).success) {
+      problem(
+        columnIndex.quantity,
+        `the quantity "${shown(quantityText)}" must be a whole number from 1 to 10000.`,
+      );
+      return;
+    }
+    if (
+      columnIndex.lineId !== undefined &&
+      lineId !== '' &&
+      !orderLineSchema.shape.lineId.safeParse(lineId).success
+    ) {
+      problem(columnIndex.lineId, `the line id "${shown(lineId)}" must be 1 to 64 characters.`);
       return;
     }
 
@@ -59,6 +92,11 @@ export function parseOrdersCsv(text: string): NewOrder[] {
     );
   }
   return [...byNumber.values()];
+}
+
+/** Shortens a cell for a message, so a huge cell does not make a huge answer. */
+function shown(value: string): string {
+  return value.length > 70 ? `${value.slice(0, 70)}…` : value;
 }
 
 function readRecords(text: string): string[][] {

@@ -170,12 +170,14 @@ export async function loadOrders(db: Executor, orderNumbers: string[]): Promise<
 
 /**
  * Claims an order for a station, locking its row so two stations cannot both claim it.
- * Claiming an order that the same station already claimed succeeds again.
+ * Claiming an order that the same station already claimed with the same token succeeds
+ * again; the same station id sent with another token counts as another station.
  */
 export async function claimOrder(
   tx: Executor,
   orderNumber: string,
   stationId: string,
+  tokenName: string,
 ): Promise<void> {
   const rows = await tx
     .select()
@@ -192,7 +194,8 @@ export async function claimOrder(
       { orderNumber, status: row.status },
     );
   }
-  if (row.claimedBy !== null && row.claimedBy !== stationId) {
+  const tokenDiffers = row.claimedByToken !== null && row.claimedByToken !== tokenName;
+  if (row.claimedBy !== null && (row.claimedBy !== stationId || tokenDiffers)) {
     throw serverError(
       'order_claimed_by_other_station',
       `Order ${orderNumber} is already being packed at station ${row.claimedBy}. Pick another order.`,
@@ -203,7 +206,12 @@ export async function claimOrder(
 
   await tx
     .update(orders)
-    .set({ status: 'claimed', claimedBy: stationId, version: await nextVersion(tx) })
+    .set({
+      status: 'claimed',
+      claimedBy: stationId,
+      claimedByToken: tokenName,
+      version: await nextVersion(tx),
+    })
     .where(eq(orders.orderNumber, orderNumber));
 }
 

@@ -10,12 +10,23 @@ import { serverError } from '../errors';
 import { searchKeyOf } from '../rules';
 import { csvLine } from './csv-cells';
 
+/** Maximum serial values in one report request, so one query stays small. */
+const maxSerialFilters = 1_000;
+
+const serialFilterValue = z
+  .string()
+  .min(1, 'a serial value is empty')
+  .max(200, 'a serial value has more than 200 characters');
+
 export const serialReportQuerySchema = z.object({
   /** One or more serials; matched like duplicates are, ignoring case after normalising. */
-  serial: z
-    .union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).max(1_000)])
-    .optional()
-    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+  serial: z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(serialFilterValue).max(maxSerialFilters, {
+      error: (issue) =>
+        `at most ${maxSerialFilters} serial values are allowed, but the request has ${(issue.input as unknown[]).length}`,
+    }),
+  ),
   sku: z.string().min(1).max(64).optional(),
   orderNumber: z.string().min(1).max(64).optional(),
   from: z.string().datetime({ offset: true }).optional(),

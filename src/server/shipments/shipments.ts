@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../db/database';
 import { nextVersion } from '../db/database';
 import { orderLines, orders, packedUnits, products, shipments, shippedSerials } from '../db/schema';
+import type { TokenIdentity } from '../auth/tokens';
 import { serverError } from '../errors';
 import { checkDigitOf } from '../rules';
 
@@ -28,7 +29,7 @@ export interface LabelData extends Shipment {
 export async function createShipment(
   db: Executor,
   orderNumber: string,
-  actor: string,
+  actor: TokenIdentity,
 ): Promise<{ shipment: Shipment; created: boolean }> {
   return db.transaction(async (tx) => {
     const locked = await tx
@@ -47,6 +48,7 @@ export async function createShipment(
     if (order.status === 'shipped') {
       return { shipment: await requireShipmentOfOrder(tx, orderNumber), created: false };
     }
+    requireShipper(order, actor);
     if (order.status === 'cancelled') {
       throw serverError(
         'order_not_open',
@@ -58,7 +60,9 @@ export async function createShipment(
     const units = await checkFullyPacked(tx, orderNumber);
     const trackingNumber = newTrackingNumber();
     const shippedAt = new Date();
-    await tx.insert(shipments).values({ trackingNumber, orderNumber, shippedAt, createdBy: actor });
+    await tx
+      .insert(shipments)
+      .values({ trackingNumber, orderNumber, shippedAt, createdBy: actor.name });
     await tx
       .update(orders)
       .set({ status: 'shipped', version: await nextVersion(tx) })
@@ -220,4 +224,22 @@ function newTrackingNumber(): string {
   let digits = '';
   for (let index = 0; index < 11; index += 1) digits += String(randomInt(10));
   return `PS${digits}${checkDigitOf(digits)}`;
+}
+
+/**
+ * Rejects a station token shipping an order that another token claimed. Admin tokens may
+ * ship any packed order, for example when a station broke down after packing.
+ */
+function requireShipper(
+  order: { orderNumber: string; claimedBy: string | null; claimedByToken: string | null },
+  actor: TokenIdentity,
+): void {
+  if (actor.role === 'admin') return;
+  if (order.claimedByToken === null || order.claimedByToken === actor.name) return;
+
+  throw serverError(
+    'order_claimed_by_other_station',
+    `Order ${order.orderNumber} was packed at station ${order.claimedBy ?? 'unknown'} and only that station or an admin can ship it.`,
+    { orderNumber: order.orderNumber, claimedBy: order.claimedBy },
+  );
 }

@@ -59,9 +59,7 @@ async function applyClaim(context: PushContext, event: ClaimEvent): Promise<Even
 async function applyPack(context: PushContext, event: PackEvent): Promise<Warning> {
   const payload = event.payload;
   const order = requireWorkableOrder(context, payload.orderNumber);
-  if (order.claimedBy !== null && order.claimedBy !== payload.stationId) {
-    throw claimedElsewhere(order);
-  }
+  requireOwnClaim(context, order, payload.stationId);
 
   const line = order.lines.find((candidate) => candidate.lineId === payload.lineId);
   if (line === undefined) {
@@ -152,6 +150,7 @@ async function applyPack(context: PushContext, event: PackEvent): Promise<Warnin
 async function applyRemove(context: PushContext, event: RemoveEvent): Promise<EventOutcome> {
   const payload = event.payload;
   const order = requireWorkableOrder(context, payload.orderNumber);
+  requireOwnClaim(context, order, null);
   const unit = requireUnit(order, payload.unitId);
 
   await context.flushUnits();
@@ -168,6 +167,7 @@ async function applyRemove(context: PushContext, event: RemoveEvent): Promise<Ev
 async function applyReplaceSerial(context: PushContext, event: ReplaceEvent): Promise<Warning> {
   const payload = event.payload;
   const order = requireWorkableOrder(context, payload.orderNumber);
+  requireOwnClaim(context, order, null);
   const unit = requireUnit(order, payload.unitId);
 
   const product = context.product(unit.sku);
@@ -235,16 +235,30 @@ async function claimFor(
   order: LockedOrder,
   stationId: string,
 ): Promise<void> {
+  requireOwnClaim(context, order, stationId);
   if (order.claimedBy === stationId) return;
-  if (order.claimedBy !== null) throw claimedElsewhere(order);
 
   await context.tx
     .update(orders)
-    .set({ status: 'claimed', claimedBy: stationId })
+    .set({ status: 'claimed', claimedBy: stationId, claimedByToken: context.tokenName })
     .where(eq(orders.orderNumber, order.orderNumber));
   context.markOrderChanged(order.orderNumber);
   order.claimedBy = stationId;
+  order.claimedByToken = context.tokenName;
   order.status = 'claimed';
+}
+
+/**
+ * Rejects an event on an order claimed by another station: another station id, or the
+ * same station id sent with another token. `stationId` is null for events whose payload
+ * names no station (remove, replace), which only the claiming token may send.
+ */
+function requireOwnClaim(context: PushContext, order: LockedOrder, stationId: string | null): void {
+  if (order.claimedBy === null) return;
+  if (stationId !== null && order.claimedBy !== stationId) throw claimedElsewhere(order);
+  if (order.claimedByToken !== null && order.claimedByToken !== context.tokenName) {
+    throw claimedElsewhere(order);
+  }
 }
 
 function claimedElsewhere(order: LockedOrder): AppError {

@@ -14,6 +14,8 @@ export interface LockedOrder {
   orderNumber: string;
   status: 'open' | 'claimed' | 'packed' | 'shipped' | 'cancelled';
   claimedBy: string | null;
+  /** Token that claimed the order, or null for a claim stored before tokens were kept. */
+  claimedByToken: string | null;
   lines: OrderLine[];
   /** Units in the box (not removed), by unit id, in packing order. */
   units: Map<string, BoxedUnit>;
@@ -59,6 +61,8 @@ export class PushContext {
   constructor(
     readonly tx: Tx,
     readonly clientId: string,
+    /** Name of the token that sent the batch. */
+    readonly tokenName: string,
   ) {}
 
   /** Loads everything the events will read; call once, before applying them. */
@@ -223,6 +227,7 @@ export class PushContext {
         orderNumber: row.orderNumber,
         status: row.status,
         claimedBy: row.claimedBy,
+        claimedByToken: row.claimedByToken,
         lines: lines
           .filter((line) => line.orderNumber === row.orderNumber)
           .map((line) => ({ lineId: line.lineId, sku: line.sku, quantity: line.quantity })),

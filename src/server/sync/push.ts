@@ -1,12 +1,21 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 
-import type { PushRequest, PushResponse, PushResult, SyncEvent } from '../../shared/sync/protocol';
+import type {
+  PushEnvelope,
+  PushEnvelopeEvent,
+  PushResponse,
+  PushResult,
+  SyncEvent,
+} from '../../shared/sync/protocol';
+import type { TokenIdentity } from '../auth/tokens';
 import type { Database, Tx } from '../db/database';
 import { queryRows } from '../db/database';
 import { syncClients, syncEvents } from '../db/schema';
 import { serverError } from '../errors';
 import type { Logger } from '../logger';
 import { applyEvent } from './apply-event';
+import type { EventOutcome } from './apply-event';
+import { checkEventPayload } from './event-payload';
 import { PushContext } from './push-context';
 
 const maxAttempts = 5;
@@ -16,24 +25,30 @@ const maxAttempts = 5;
  * the client's row is locked with `SELECT ... FOR UPDATE`, so a second push from the same
  * client waits and then sees the first one's lastSeq.
  *
- * - seq = lastSeq + 1: applied or rejected by the rules; either way lastSeq advances.
+ * - seq = lastSeq + 1: applied or rejected by the rules; either way lastSeq advances. A
+ *   payload that fails its schema is rejected like an event that breaks a rule.
  * - seq <= lastSeq with the id stored at that seq: `duplicate`, nothing changes.
  * - seq <= lastSeq with another id: `client_diverged` (for example a station restored from
  *   an old backup), nothing changes.
  * - seq > lastSeq + 1: `gap` for it and every later event; the station resends from lastSeq + 1.
  *
+ * The first push of a client id records the token that sent it; a push under that client
+ * id with another token is refused with `client_token_mismatch`, so one station cannot
+ * write into another station's sequence.
+ *
  * A deadlock or serialization failure rolls the batch back and runs it again, up to 5 times.
  */
 export async function applyPush(
   database: Database,
-  request: PushRequest,
+  request: PushEnvelope,
+  identity: TokenIdentity,
   logger: Logger,
 ): Promise<PushResponse> {
   checkBatchOrder(request.events);
 
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const response = await database.db.transaction((tx) => applyBatch(tx, request));
+      const response = await database.db.transaction((tx) => applyBatch(tx, request, identity));
       logBatch(logger, request.clientId, response);
       return response;
     } catch (error) {
@@ -46,19 +61,32 @@ export async function applyPush(
   }
 }
 
-async function applyBatch(tx: Tx, request: PushRequest): Promise<PushResponse> {
+async function applyBatch(
+  tx: Tx,
+  request: PushEnvelope,
+  identity: TokenIdentity,
+): Promise<PushResponse> {
   const { clientId, events } = request;
-  await tx.insert(syncClients).values({ clientId, lastSeq: 0 }).onConflictDoNothing();
-  const locked = await queryRows<{ last_seq: string | number }>(
+  await tx
+    .insert(syncClients)
+    .values({ clientId, lastSeq: 0, tokenName: identity.name })
+    .onConflictDoNothing();
+  const locked = await queryRows<{ last_seq: string | number; token_name: string | null }>(
     tx,
-    sql`select last_seq from sync_clients where client_id = ${clientId} for update`,
+    sql`select last_seq, token_name from sync_clients where client_id = ${clientId} for update`,
   );
+  await requireClientToken(tx, clientId, locked[0]?.token_name ?? null, identity);
   let lastSeq = Number(locked[0]?.last_seq ?? 0);
   const startSeq = lastSeq;
 
   const earlierIds = await loadStoredIds(tx, clientId, events, lastSeq);
-  const context = new PushContext(tx, clientId);
-  await context.load(eventsToApply(events, startSeq));
+  const checked = new Map(
+    eventsToApply(events, startSeq).map((event) => [event.seq, checkEventPayload(event)]),
+  );
+  const valid: SyncEvent[] = [];
+  for (const result of checked.values()) if (result.ok) valid.push(result.event);
+  const context = new PushContext(tx, clientId, identity.name);
+  await context.load(valid);
   const results: PushResult[] = [];
   const stored: (typeof syncEvents.$inferInsert)[] = [];
   let gapFound = false;
@@ -84,7 +112,7 @@ async function applyBatch(tx: Tx, request: PushRequest): Promise<PushResponse> {
       continue;
     }
 
-    const outcome = await applyEvent(context, event);
+    const outcome = await applyChecked(context, checked.get(event.seq));
     results.push({ ...base, ...outcome });
     stored.push({
       clientId,
@@ -108,6 +136,40 @@ async function applyBatch(tx: Tx, request: PushRequest): Promise<PushResponse> {
       .where(eq(syncClients.clientId, clientId));
   }
   return { lastSeq, results };
+}
+
+async function applyChecked(
+  context: PushContext,
+  checked: ReturnType<typeof checkEventPayload> | undefined,
+): Promise<EventOutcome> {
+  if (checked === undefined) throw new Error('an event to apply was not checked');
+  if (!checked.ok) return { status: 'rejected', code: checked.code, message: checked.message };
+  return applyEvent(context, checked.event);
+}
+
+/**
+ * Refuses a push whose client id was first pushed with another token. A client id stored
+ * before tokens were recorded takes the token of its next push.
+ */
+async function requireClientToken(
+  tx: Tx,
+  clientId: string,
+  storedName: string | null,
+  identity: TokenIdentity,
+): Promise<void> {
+  if (storedName === identity.name) return;
+  if (storedName === null) {
+    await tx
+      .update(syncClients)
+      .set({ tokenName: identity.name })
+      .where(eq(syncClients.clientId, clientId));
+    return;
+  }
+  throw serverError(
+    'client_token_mismatch',
+    `Client id ${clientId} belongs to the station using token "${storedName}", not "${identity.name}". Each station pushes with its own token; reset this station's sync identity so it gets a new client id.`,
+    { clientId },
+  );
 }
 
 /** Inserts the applied and rejected events, sent as one JSON parameter. */
@@ -142,7 +204,7 @@ interface StoredEvent {
 async function loadStoredIds(
   tx: Tx,
   clientId: string,
-  events: SyncEvent[],
+  events: PushEnvelopeEvent[],
   lastSeq: number,
 ): Promise<Map<number, StoredEvent>> {
   const seqs = events.filter((event) => event.seq <= lastSeq).map((event) => event.seq);
@@ -179,8 +241,8 @@ function duplicateResult(base: { seq: number; id: string }, earlier: StoredEvent
 }
 
 /** The events this batch will apply: those from lastSeq + 1 up to the first gap. */
-function eventsToApply(events: SyncEvent[], lastSeq: number): SyncEvent[] {
-  const applicable: SyncEvent[] = [];
+function eventsToApply(events: PushEnvelopeEvent[], lastSeq: number): PushEnvelopeEvent[] {
+  const applicable: PushEnvelopeEvent[] = [];
   let expected = lastSeq + 1;
   for (const event of events) {
     if (event.seq < expected) continue;
@@ -191,7 +253,7 @@ function eventsToApply(events: SyncEvent[], lastSeq: number): SyncEvent[] {
   return applicable;
 }
 
-function checkBatchOrder(events: SyncEvent[]): void {
+function checkBatchOrder(events: PushEnvelopeEvent[]): void {
   const ids = new Set<string>();
   events.forEach((event, index) => {
     const previous = events[index - 1];

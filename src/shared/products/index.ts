@@ -1,3 +1,4 @@
 export * from './bulk-ship';
 export * from './codes';
 export * from './serial-tracking';
+export * from './sku';

@@ -25,6 +25,16 @@ export function checkNeedsSerialChange(
   after: TrackingFields,
   kind: ProductEditKind,
 ): Result<TrackingFields> {
+  const becameKit = before !== null && before.kind === 'standard' && after.kind !== 'standard';
+  if (after.needsSerialNumber && before?.needsSerialNumber === true && becameKit) {
+    const kindName = after.kind === 'kit' ? 'a kit' : 'a built kit';
+    return fail(
+      'serial_tracking_not_supported_for_kits',
+      `${after.sku} is serial-tracked, so it cannot become ${kindName}, because kits cannot ` +
+        'be serial-tracked. Keep it a standard product, or disable serial tracking first.',
+      { sku: after.sku, kind: after.kind },
+    );
+  }
   if (after.needsSerialNumber && after.kind !== 'standard') {
     const kindName = after.kind === 'kit' ? 'a kit' : 'a built kit';
     return fail(

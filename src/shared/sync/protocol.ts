@@ -84,6 +84,37 @@ export const pushRequestSchema = z.object({
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
+/** The payload schema of each event type, as the station writes it. */
+export const payloadSchemaByType = {
+  'order.claim': claimOrderPayload,
+  'unit.pack': packUnitPayload,
+  'unit.remove': removeUnitPayload,
+  'unit.replace_serial': replaceSerialPayload,
+} as const;
+
+/**
+ * A push request with every field checked except the events' payloads, which the server
+ * checks one event at a time, so one malformed event is rejected on its own instead of
+ * failing the whole batch and blocking the station's outbox.
+ */
+export const pushEnvelopeSchema = z.object({
+  clientId: z.string().uuid(),
+  events: z
+    .array(
+      z.object({
+        seq: z.number().int().min(1),
+        id: z.string().uuid(),
+        type: z.enum(['order.claim', 'unit.pack', 'unit.remove', 'unit.replace_serial']),
+        occurredAt: isoTime,
+        payload: z.unknown(),
+      }),
+    )
+    .min(1)
+    .max(maxPushBatch),
+});
+export type PushEnvelope = z.infer<typeof pushEnvelopeSchema>;
+export type PushEnvelopeEvent = PushEnvelope['events'][number];
+
 export const pushResultSchema = z.discriminatedUnion('status', [
   z.object({
     seq: z.number().int(),

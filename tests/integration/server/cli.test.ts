@@ -56,7 +56,35 @@ describe('server command line', () => {
     const result = runCli(['token', 'create', '--role', 'root', '--name', 'x', '--data', dataDir]);
 
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('--role station|admin');
+    expect(result.stderr).toContain('--role must be station or admin, not "root"');
+  });
+
+  it('rejects a bad token name in one line', () => {
+    const result = runCli([
+      'token',
+      'create',
+      '--role',
+      'admin',
+      '--name',
+      'bad name!',
+      '--data',
+      dataDir,
+    ]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--name "bad name!" is not a valid token name');
+    expect(result.stderr).toContain('letters, digits');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toContain('"code"');
+    expect(result.stderr).not.toContain('    at ');
+  });
+
+  it('rejects a bad name to revoke in one line', () => {
+    const result = runCli(['token', 'revoke', 'no/such', '--data', dataDir]);
+
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('"no/such" is not a valid token name');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('serves the demo catalog and stops on SIGTERM', async () => {

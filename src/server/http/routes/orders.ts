@@ -77,8 +77,10 @@ export function orderRoutes({ db }: Database) {
         404: 'order_not_found',
         409: 'order_claimed_by_other_station or order_not_open',
       },
-      handler: async ({ params, body }) => {
-        await db.transaction((tx) => claimOrder(tx, params.orderNumber, body.stationId));
+      handler: async ({ params, body, identity }) => {
+        await db.transaction((tx) =>
+          claimOrder(tx, params.orderNumber, body.stationId, identity.name),
+        );
         return getOrderDetail(db, params.orderNumber);
       },
     }),

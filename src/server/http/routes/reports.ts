@@ -4,6 +4,7 @@ import {
   serialReportQuerySchema,
   streamSerialReportCsv,
 } from '../../reports/serial-report';
+import { preferredMediaType } from '../media-type';
 import { route } from '../route';
 
 export function reportRoutes({ db }: Database) {
@@ -21,7 +22,8 @@ export function reportRoutes({ db }: Database) {
         400: 'invalid_request or invalid_cursor',
       },
       handler: async ({ query, request, reply }) => {
-        if (String(request.headers.accept ?? '').includes('text/csv')) {
+        const wanted = preferredMediaType(request.headers.accept, ['application/json', 'text/csv']);
+        if (wanted === 'text/csv') {
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', 'attachment; filename="serial-numbers.csv"')

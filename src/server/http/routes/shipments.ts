@@ -23,7 +23,7 @@ export function shipmentRoutes({ db }: Database) {
         409: 'order_incomplete, serial_missing or order_not_open',
       },
       handler: async ({ params, identity, request, reply }) => {
-        const { shipment, created } = await createShipment(db, params.orderNumber, identity.name);
+        const { shipment, created } = await createShipment(db, params.orderNumber, identity);
         if (created) {
           request.log.info(
             {

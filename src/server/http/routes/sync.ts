@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { pushRequestSchema } from '../../../shared/sync/protocol';
+import { pushEnvelopeSchema } from '../../../shared/sync/protocol';
 import type { Database } from '../../db/database';
 import type { Logger } from '../../logger';
 import { pullChanges } from '../../sync/pull';
@@ -16,12 +16,14 @@ export function syncRoutes(database: Database, logger: Logger) {
       url: '/sync/push',
       summary: "Apply a station's outbox events exactly once, in seq order per client id",
       role: 'station',
-      body: pushRequestSchema,
+      body: pushEnvelopeSchema,
+      checkBodyCharacters: false,
       responses: {
-        200: '{lastSeq, results}: one result per event',
-        400: 'invalid_request or push_out_of_order',
+        200: '{lastSeq, results}: one result per event; a malformed payload is a `rejected` result',
+        400: 'invalid_request or push_out_of_order (the envelope, not a payload)',
+        403: 'client_token_mismatch',
       },
-      handler: async ({ body }) => applyPush(database, body, pushLogger),
+      handler: async ({ body, identity }) => applyPush(database, body, identity, pushLogger),
     }),
     route({
       method: 'GET',

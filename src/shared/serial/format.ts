@@ -1,6 +1,7 @@
 import type { SerialFormat } from '../domain';
 import type { ErrorBody } from '../errors';
 import { MAX_SERIAL_LENGTH } from './codes';
+import { normalizeSerial } from './normalize';
 import { findUnsafePatternConstruct } from './pattern-safety';
 import { fail, ok, type Result } from './result';
 
@@ -27,6 +28,13 @@ export function validateSerialFormatRule(format: SerialFormat): Result<SerialFor
       format,
       `the prefix "${format.prefix}" is longer than the maximum length ${max}`,
     );
+  }
+
+  if (format.prefix !== undefined) {
+    const prefixReason = unmatchablePrefixReason(format.prefix);
+    if (prefixReason !== null) {
+      return invalidRule(format, prefixReason);
+    }
   }
 
   if (format.pattern !== undefined) {
@@ -104,6 +112,26 @@ export function describeSerialFormat(format: SerialFormat): string {
     parts.push(`matching the pattern ${format.pattern}`);
   }
   return parts.length === 0 ? 'any serial' : parts.join(', ');
+}
+
+/**
+ * Returns why no normalised serial can start with the prefix, or null. Serials are NFKC
+ * normalised and trimmed before the check, and must pass the character and script rules,
+ * so a prefix that starts with a space, changes under NFKC or breaks those rules never
+ * matches. A trailing space is allowed because serials keep inner spaces.
+ */
+function unmatchablePrefixReason(prefix: string): string | null {
+  if (prefix.normalize('NFKC') !== prefix) {
+    return `the prefix "${prefix}" changes under Unicode NFKC normalisation, which every serial gets, so no serial can start with it`;
+  }
+  const normalized = normalizeSerial(prefix);
+  if (!normalized.ok) {
+    return `no serial can start with the prefix "${prefix}": ${normalized.error.message}`;
+  }
+  if (!prefix.startsWith(normalized.value)) {
+    return `the prefix "${prefix}" starts with a space, which is trimmed from every serial`;
+  }
+  return null;
 }
 
 type CompiledPattern = { ok: true; regex: RegExp } | { ok: false; reason: string };

@@ -82,6 +82,25 @@ describe('validateSerialFormatRule', () => {
     expect(validateSerialFormatRule({ maxLength: 2, prefix: 'ABC' }).ok).toBe(false);
   });
 
+  it.each([
+    ['a leading space', ' SN'],
+    ['only spaces', '   '],
+    ['a fullwidth letter', '\uff33N'],
+    ['a control character', 'S\u0007'],
+    ['mixed scripts', 'S\u0421'],
+  ])('rejects a prefix with %s', (_case, prefix) => {
+    const result = validateSerialFormatRule({ prefix });
+
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('serial_format_rule_invalid');
+    }
+  });
+
+  it('accepts a prefix with a trailing space', () => {
+    expect(validateSerialFormatRule({ prefix: 'SN ' }).ok).toBe(true);
+  });
+
   it('rejects a pattern that does not compile', () => {
     const result = validateSerialFormatRule({ pattern: '[a-' });
 

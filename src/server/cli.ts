@@ -205,7 +205,8 @@ main(process.argv.slice(2)).then(
         'code' in error &&
         String(error.code).startsWith('ERR_PARSE_ARGS'))
     ) {
-      process.stderr.write(`${error.message} Run with --help for usage.\n`);
+      const sentence = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
+      process.stderr.write(`${sentence} Run with --help for usage.\n`);
       process.exitCode = 2;
       return;
     }
@@ -214,8 +215,22 @@ main(process.argv.slice(2)).then(
       process.exitCode = 1;
       return;
     }
+    if (isFileSystemError(error)) {
+      process.stderr.write(
+        `${error.message}. Check that the --data folder (or DATABASE_URL) points to a folder this user can write.\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     logger.error({ err: error }, 'command failed');
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );
+
+/** A Node.js file system error such as EEXIST or EACCES, which needs no stack trace. */
+function isFileSystemError(error: unknown): error is Error & { code: string } {
+  if (!(error instanceof Error) || !('syscall' in error)) return false;
+  const code: unknown = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}

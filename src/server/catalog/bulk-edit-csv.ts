@@ -161,7 +161,7 @@ function readRow(
     return reject(
       null,
       'csv_wrong_column_count',
-      `Row ${rowNumber} has ${record.length} cells but the header has ${columns.width}. Check for a missing or extra comma.`,
+      `Row ${rowNumber} has ${cellCount(record.length)} but the header has ${columns.width}. Check for a missing or extra comma.`,
     );
   }
   if (badCell !== null) {
@@ -257,6 +257,10 @@ function readCell(
     default:
       return assertNever(field);
   }
+}
+
+function cellCount(count: number): string {
+  return count === 1 ? '1 cell' : `${count} cells`;
 }
 
 function assertNever(value: never): never {

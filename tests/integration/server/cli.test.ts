@@ -87,6 +87,15 @@ describe('server command line', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('reports a data path that is a file in one line', () => {
+    const result = runCli(['token', 'list', '--data', cli]);
+
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('--data');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).not.toContain('"stack"');
+  });
+
   it('serves the demo catalog and stops on SIGTERM', async () => {
     const seeded = runCli(['seed-demo', '--data', dataDir]);
     const token = runCli([

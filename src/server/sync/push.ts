@@ -7,6 +7,7 @@ import type {
   PushResult,
   SyncEvent,
 } from '../../shared/sync/protocol';
+import { AppError } from '../../shared/errors';
 import type { TokenIdentity } from '../auth/tokens';
 import type { Database, Tx } from '../db/database';
 import { queryRows } from '../db/database';
@@ -52,6 +53,12 @@ export async function applyPush(
       logBatch(logger, request.clientId, response);
       return response;
     } catch (error) {
+      if (error instanceof AppError && error.code === 'client_token_mismatch') {
+        logger.warn(
+          { clientId: request.clientId, tokenName: identity.name, code: error.code },
+          'push rejected: client id belongs to another token',
+        );
+      }
       if (!isRetryable(error) || attempt >= maxAttempts) throw error;
       logger.warn(
         { clientId: request.clientId, attempt, maxAttempts, err: error },

@@ -18,13 +18,16 @@ const itemBarcode = '09506000134383';
  * Records, for each number of rows in the packed items table, when the frame showing that
  * row had been painted: a mutation adds the row, the next animation frame paints it, and a
  * message posted from that frame runs after the paint. Times are `performance.timeOrigin +
- * performance.now()`, the same wall-clock based scale as this process uses. The probe is
+ * performance.now()`, the same wall-clock based scale as this process uses. The time the
+ * row entered the DOM is kept too, to show how much of the total waits for a frame. The probe is
  * a string evaluated through the DevTools protocol, which the page's CSP does not block.
  */
 const paintProbe = `
   const times = [];
+  const domTimes = [];
   const waiting = new Map();
   window.paintTimes = times;
+  window.domTimes = domTimes;
   window.paintedRows = (count) =>
     times[count] !== undefined
       ? times[count]
@@ -44,6 +47,7 @@ const paintProbe = `
   new MutationObserver(() => {
     const count = rows();
     if (times[count] !== undefined || pending.includes(count)) return;
+    domTimes[count] = performance.timeOrigin + performance.now();
     pending.push(count);
     requestAnimationFrame(() => channel.port2.postMessage(null));
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -63,20 +67,28 @@ try {
 
   const latencies: number[] = [];
   const inMain: number[] = [];
+  const toDom: number[] = [];
   for (let index = 1; index <= scans; index += 1) {
     const enteredMain = performance.timeOrigin + performance.now();
     await send({ ...manualScan(itemBarcode), source: 'hid-keyboard' });
     inMain.push(performance.timeOrigin + performance.now() - enteredMain);
     // Resolves with the paint time once the table shows `index` rows.
     const painted = Number(await page.evaluate(`window.paintedRows(${index})`));
+    const inDom = Number(await page.evaluate(`window.domTimes[${index}]`));
     latencies.push(painted - enteredMain);
+    toDom.push(inDom - enteredMain);
   }
 
   latencies.sort((a, b) => a - b);
   inMain.sort((a, b) => a - b);
+  toDom.sort((a, b) => a - b);
   console.log(
     `main_p50_ms=${fixed(percentile(inMain, 0.5))} main_p95_ms=${fixed(percentile(inMain, 0.95))}` +
       ' (until the packing service has committed the unit and returned its view)',
+  );
+  console.log(
+    `dom_p50_ms=${fixed(percentile(toDom, 0.5))} dom_p95_ms=${fixed(percentile(toDom, 0.95))}` +
+      ' (until React has put the new row into the page, before the frame is painted)',
   );
   console.log(
     `scans=${scans} min_ms=${fixed(latencies[0])} max_ms=${fixed(latencies.at(-1))} ` +

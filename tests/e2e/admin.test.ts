@@ -114,6 +114,7 @@ describe('products admin in Chromium', () => {
 
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await page.reload();
+    await page.getByTestId('feedback').waitFor();
     await page.keyboard.press('Alt+5');
     await eventually(() =>
       page.getByLabel('Serial already shipped in another order').inputValue(),

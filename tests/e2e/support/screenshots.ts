@@ -9,6 +9,8 @@ export const screenshotDir = path.resolve('docs/screenshots');
 
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // Clicks and focus may have scrolled the window; every picture starts at the top.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
 }
 

@@ -64,23 +64,25 @@ const UnitRow = memo(function UnitRow({ unit, position, editable, onAction }: Un
       <td>{formatTime(unit.packedAt)}</td>
       <td>{unit.packer}</td>
       {editable && (
-        <td className="row-actions">
-          <button
-            type="button"
-            aria-label={`Remove unit ${name}`}
-            onClick={() => onAction?.({ kind: 'remove', unit })}
-          >
-            Remove
-          </button>
-          {unit.serial !== null && (
+        <td>
+          <div className="row-actions">
             <button
               type="button"
-              aria-label={`Replace serial ${name}`}
-              onClick={() => onAction?.({ kind: 'replace', unit })}
+              aria-label={`Remove unit ${name}`}
+              onClick={() => onAction?.({ kind: 'remove', unit })}
             >
-              Replace serial
+              Remove
             </button>
-          )}
+            {unit.serial !== null && (
+              <button
+                type="button"
+                aria-label={`Replace serial ${name}`}
+                onClick={() => onAction?.({ kind: 'replace', unit })}
+              >
+                Replace serial
+              </button>
+            )}
+          </div>
         </td>
       )}
     </tr>

@@ -16,7 +16,7 @@ const itemBarcode = '09506000134383';
 
 /**
  * Records, for each number of rows in the packed items table, when the frame showing that
- * row had been painted: a mutation adds the row, the next animation frame paints it, and a
+ * row had been painted. A mutation adds the row and the next animation frame paints it. A
  * message posted from that frame runs after the paint. Times are `performance.timeOrigin +
  * performance.now()`, the same wall-clock based scale as this process uses. The time the
  * row entered the DOM is kept too, to show how much of the total waits for a frame. The probe is

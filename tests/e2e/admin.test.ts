@@ -66,7 +66,7 @@ describe('products admin in Chromium', () => {
     await eventually(() => flag('DEMO-MANUAL').getAttribute('aria-checked')).toBe('true');
   });
 
-  it('lists the rejected rows of a Bulk Edit CSV and keeps it from being applied', async () => {
+  it('blocks a CSV with rejected rows', async () => {
     const file = writeCsv([
       'SKU,Needs Serial Number',
       'DEMO-PHONE,1',

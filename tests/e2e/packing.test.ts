@@ -9,7 +9,7 @@ import { startStation } from './support/station';
 import type { Station } from './support/station';
 import { wedgeScan } from './support/wedge';
 
-// Demo catalog: DEMO-1001 holds two DEMO-SCANNER units, which need serials, and one
+// Demo catalog: DEMO-1001 contains two DEMO-SCANNER units, which need serials, and one
 // DEMO-CABLE, which does not.
 const order = 'DEMO-1001';
 const scannerGtin = '09506000134352';
@@ -203,7 +203,7 @@ async function openPromptForNextUnit(page: Page): Promise<void> {
   await dialog.waitFor();
 }
 
-/** The id of the focused element in the page. */
+/** Returns the id of the focused element in the page. */
 function focusedId(page: Page): Promise<string> {
   return page.evaluate('document.activeElement ? document.activeElement.id : ""');
 }

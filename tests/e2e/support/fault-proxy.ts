@@ -4,7 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 /**
  * A TCP proxy on 127.0.0.1 in front of the backend, so a test can take the network away in
  * the middle of an order and give it back. Offline, open connections are destroyed and new
- * ones are accepted and closed at once, which the station sees as a refused request.
+ * ones are accepted and closed at once, so the station's request fails as if the backend were down.
  */
 export interface FaultProxy {
   url: string;

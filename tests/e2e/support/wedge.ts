@@ -15,8 +15,8 @@ const usKeys = keysOfUsLayout();
  * Types a barcode into the page the way a US-layout keyboard-mode scanner does: physical
  * key codes with Shift held across capitals, GS as Ctrl+], then Enter. The key events are
  * queued to Chromium without waiting for each one, so they arrive back to back like a
- * scanner's burst (a scanner sends a key every 2–20 ms) and a busy test machine cannot
- * stretch the gaps into what looks like typing.
+ * scanner's burst, where a key follows every 2–20 ms. Awaiting each key would let a busy
+ * test machine stretch the gaps into what looks like typing.
  */
 export async function wedgeScan(page: Page, text: string): Promise<void> {
   const sent: Promise<void>[] = [];

@@ -92,6 +92,25 @@ describe('packing an order in Chromium', () => {
     await saveScreenshot(page, 'serial-prompt-duplicate');
   });
 
+  it('selects a serial rejected twice for the same reason', async () => {
+    const input = page.locator('#serial-input');
+    const selection = () =>
+      input.evaluate((element: HTMLInputElement) => [
+        element.selectionStart,
+        element.selectionEnd,
+        element.value.length,
+      ]);
+
+    for (let attempt = 1; attempt <= 2; attempt += 1) {
+      await page.keyboard.type('sn-a1', { delay: 90 });
+      await page.keyboard.press('Enter');
+      await eventually(selection).toEqual([0, 5, 5]);
+    }
+
+    expect(await promptProblem().getAttribute('data-code')).toBe('duplicate_serial_in_order');
+    expect(await input.inputValue()).toBe('sn-a1');
+  });
+
   it('closes the prompt with Esc and packs nothing', async () => {
     await page.keyboard.press('Escape');
 

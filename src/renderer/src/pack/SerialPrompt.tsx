@@ -28,14 +28,21 @@ export function SerialPrompt({ prompt, inputRef, busy, onSave, onCancel }: Seria
 
   const problemKey = `${prompt.error?.code ?? ''}:${prompt.warning?.code ?? ''}`;
   const lastProblem = useRef(problemKey);
+  // Set on Save, cleared when main's answer arrives: every rejected serial is selected,
+  // including a second rejection with the same code, so the next scan replaces it.
+  const awaitingAnswer = useRef(false);
 
   useEffect(() => {
     const input = inputRef.current;
     if (input === null) return;
 
     input.focus();
-    if (problemKey !== lastProblem.current) input.select();
+    const rejected = prompt.error !== null || prompt.warning !== null;
+    if (problemKey !== lastProblem.current || (awaitingAnswer.current && rejected)) {
+      input.select();
+    }
     lastProblem.current = problemKey;
+    awaitingAnswer.current = false;
   }, [inputRef, unitKey, problemKey, prompt]);
 
   const several = prompt.unitCount > 1;
@@ -46,6 +53,7 @@ export function SerialPrompt({ prompt, inputRef, busy, onSave, onCancel }: Seria
         aria-label="Serial number"
         onSubmit={(event) => {
           event.preventDefault();
+          awaitingAnswer.current = true;
           onSave(serial);
         }}
       >

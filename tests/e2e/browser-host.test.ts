@@ -67,4 +67,21 @@ describe('browser host in Chromium', () => {
     expect(await page.getByTestId('app-info').textContent()).toBe('Connecting…');
     await page.close();
   });
+
+  it('says so when the station process goes away', async () => {
+    const { logger } = captureLogger();
+    const ownServices = await createStationServices({ logger, shell: 'browser-host' });
+    const ownHost = await startBrowserHost({ services: ownServices, rendererDir, logger });
+    const page = await browser.newPage();
+    await page.goto(ownHost.url);
+    await page.getByTestId('sync-pill').waitFor();
+
+    await ownHost.close();
+
+    await expect
+      .poll(() => page.getByTestId('sync-pill').textContent())
+      .toBe('Station process not reachable');
+    await page.close();
+    await ownServices.close();
+  });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 import type { StationSettings } from '../../shared/ipc/channels/station';
 import { useStation } from './ipc/StationContext';
+import { stationLinkEvent } from './ipc/websocket-bridge';
 import { useSyncStatus } from './supervisor/useSyncStatus';
 
 /** Shows the station and packer name and whether the backend is reachable. */
@@ -9,6 +10,16 @@ export function StatusBar() {
   const station = useStation();
   const { status } = useSyncStatus();
   const [settings, setSettings] = useState<StationSettings | null>(null);
+  const [linked, setLinked] = useState(true);
+
+  // Only the browser host's WebSocket can drop; inside Electron the event never fires.
+  useEffect(() => {
+    const listener = (event: Event) =>
+      setLinked((event as CustomEvent<{ connected: boolean }>).detail.connected);
+    window.addEventListener(stationLinkEvent, listener);
+
+    return () => window.removeEventListener(stationLinkEvent, listener);
+  }, []);
 
   useEffect(() => {
     let active = true;
@@ -24,7 +35,7 @@ export function StatusBar() {
     };
   }, [station]);
 
-  const online = status?.online ?? null;
+  const online = linked ? (status?.online ?? null) : false;
 
   return (
     <div className="status-bar" data-testid="status-bar">
@@ -35,8 +46,8 @@ export function StatusBar() {
         </span>
       )}
       <span className={`sync-pill ${pillClass(online)}`} data-testid="sync-pill" role="status">
-        {syncLabel(online)}
-        {status !== null && status.queueLength > 0 && ` · ${status.queueLength} to send`}
+        {linked ? syncLabel(online) : 'Station process not reachable'}
+        {linked && status !== null && status.queueLength > 0 && ` · ${status.queueLength} to send`}
       </span>
     </div>
   );

@@ -26,10 +26,12 @@ export function createWebSocketBridge(location: Location): StationBridge {
     const ws = new WebSocket(url);
 
     ws.addEventListener('open', () => {
+      announceLink(true);
       for (const message of queue.splice(0)) ws.send(message);
     });
     ws.addEventListener('message', (event) => receive(String(event.data)));
     ws.addEventListener('close', () => {
+      announceLink(false);
       for (const [id, call] of pending) {
         call.resolve({
           ok: false,
@@ -94,4 +96,11 @@ export function createWebSocketBridge(location: Location): StationBridge {
       return () => set.delete(listener as (payload: unknown) => void);
     },
   };
+}
+
+/** Name of the window event that says whether the page still reaches the station process. */
+export const stationLinkEvent = 'station-link';
+
+function announceLink(connected: boolean): void {
+  window.dispatchEvent(new CustomEvent(stationLinkEvent, { detail: { connected } }));
 }

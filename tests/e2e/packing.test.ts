@@ -94,12 +94,16 @@ describe('packing an order in Chromium', () => {
 
   it('selects a serial rejected twice for the same reason', async () => {
     const input = page.locator('#serial-input');
+    // Runs in the page; typed structurally because the Node test config has no DOM types.
     const selection = () =>
-      input.evaluate((element: HTMLInputElement) => [
-        element.selectionStart,
-        element.selectionEnd,
-        element.value.length,
-      ]);
+      input.evaluate((element) => {
+        const field = element as unknown as {
+          selectionStart: number | null;
+          selectionEnd: number | null;
+          value: string;
+        };
+        return [field.selectionStart, field.selectionEnd, field.value.length];
+      });
 
     for (let attempt = 1; attempt <= 2; attempt += 1) {
       await page.keyboard.type('sn-a1', { delay: 90 });

@@ -6,7 +6,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-import { checkElectronegativity } from './lib/electronegativity.mjs';
 import { ensureNodeNativeModules } from './lib/native-modules.mjs';
 import { ensureSetup, log, root, run } from './lib/setup.mjs';
 
@@ -61,6 +60,8 @@ try {
   ensureNodeNativeModules();
 
   run(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build', '--logLevel', 'warn']);
+  // Imported only now: on a fresh clone the npm package exists only after ensureSetup().
+  const { checkElectronegativity } = await import('./lib/electronegativity.mjs');
   await checkElectronegativity();
   run(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', ...process.argv.slice(2)]);
 } catch (error) {

@@ -8,8 +8,9 @@ import { launchChromium } from '../../support/chromium';
 
 /**
  * The wedge adapter in real Chromium with trusted key events from the DevTools protocol,
- * so an Enter that is not stopped really submits the form. The burst gap is raised to
- * 250 ms because each protocol round trip takes a few milliseconds on a loaded machine.
+ * so an Enter that is not stopped really submits the form. The burst gap and the window
+ * for a second terminator (CR LF) are raised to 250 ms because each protocol round trip
+ * can take tens of milliseconds on a loaded machine.
  */
 
 const PAGE = `<!doctype html>
@@ -51,7 +52,7 @@ beforeEach(async () => {
   await page.evaluate(`
     window.scans = [];
     window.wedge.attachWedge(window, {
-      decoder: { maxKeyGapMs: 250 },
+      decoder: { maxKeyGapMs: 250, suffixWindowMs: 250 },
       device: 'wedge-test',
       onScan: (scan) => window.scans.push(scan.text),
     });

@@ -6,7 +6,7 @@
 // - arguments: --data DIR (PGlite folder), --seed-demo (load the demo data if missing);
 // - the parent gets `{type: 'tokens', stationToken, adminToken}` as a process message,
 //   never on stdout, then reads the line `listening on http://HOST:PORT` on stdout;
-// - `{type: 'remove-demo'}` cancels the demo orders still open and answers
+// - `{type: 'remove-demo'}` cancels the demo orders still open and replies
 //   `{type: 'demo-removed', orders}`;
 // - `{type: 'stop'}`, SIGTERM or a vanished parent close the server and the database.
 // Tokens are created fresh on every start (the previous ones are revoked), so none is ever
@@ -91,12 +91,12 @@ sendToParent({ type: 'tokens', stationToken, adminToken });
 logger.info({ url: server.url, dataDir: values.data }, 'embedded server started');
 process.stdout.write(`listening on ${server.url}\n`);
 
-/** Longest a stop may take before the process exits anyway. */
+/** Maximum time a stop may take before the process exits anyway. */
 const stopDeadlineMs = 10_000;
 
 async function stop(reason: string): Promise<void> {
-  // A parent that died leaves this process writing into a closed pipe, and a close step
-  // can then wait forever; the deadline makes sure the PGlite folder is released.
+  // A parent that died leaves this process writing into a closed pipe, so a close step
+  // can wait forever. The deadline makes sure the PGlite folder is released.
   setTimeout(() => process.exit(1), stopDeadlineMs).unref();
   stopping ??= closeAll(server, database, reason);
   return stopping;

@@ -10,7 +10,7 @@ import net from 'node:net';
  *   again on the same port.
  * - `inject(fault)` arms a fault for the next matching requests:
  *   - `delay`: the server's response is held back `ms` milliseconds;
- *   - `reset_after_reply`: the request reaches the server, and when its answer starts the
+ *   - `reset_after_reply`: the request reaches the server, and when its response starts the
  *     client connection is reset, so the server has committed but the client never hears;
  *   - `http_500_after_reply`: the request reaches the server, its answer is replaced by an
  *     HTTP 500;

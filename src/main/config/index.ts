@@ -35,7 +35,7 @@ export function withEmbeddedServer(
   return { ...config, backendUrl: server.url, token: server.stationToken };
 }
 
-/** The config as a log record: every field but the token, which is only said to be set. */
+/** The config as a log record: every field but the token, which is only reported as set or not. */
 export function describeConfig(config: StationConfig): Record<string, unknown> {
   return {
     mode: config.mode,

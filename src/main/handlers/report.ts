@@ -26,7 +26,7 @@ const progressIntervalMs = 200;
 
 /**
  * The Serial Number Report from the server, and its CSV export into the export folder.
- * The export runs in the background: the answer is its id, progress comes as
+ * The export runs in the background: the response is its id, progress comes as
  * `report.exportProgress` events, and the file appears under its final name only complete.
  */
 export function reportHandlers(

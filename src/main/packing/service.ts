@@ -44,7 +44,7 @@ export interface LabelFiles {
 }
 
 /**
- * Longest wait for an uncached order, in milliseconds. Scans queue behind the fetch, so a
+ * Maximum wait for an uncached order, in milliseconds. Scans queue behind the fetch, so a
  * network that drops packets must not hold the scanner for the client's full timeout. A
  * fetch that completes later still caches the order, and the next scan of it opens it.
  */
@@ -334,7 +334,7 @@ export class PackingService {
 
   /**
    * Fetches an order that is not cached. Returns null when the server does not know it (so
-   * the original rejection stands) and an error when the server could not be asked.
+   * the original rejection is kept) and an error when the server could not be asked.
    */
   private async fetchOrder(
     text: string,

@@ -156,7 +156,7 @@ export const syncClients = pgTable('sync_clients', {
 
 /**
  * Every event at or below a client's lastSeq, with the result it got, so a repeated event
- * is answered `duplicate` and a different event at a known seq `client_diverged`.
+ * is given `duplicate` and a different event at a known seq `client_diverged`.
  */
 export const syncEvents = pgTable(
   'sync_events',

@@ -22,13 +22,13 @@ export interface RouteSpec<
   bodyType?: 'application/json' | 'text/csv';
   /**
    * False for a JSON body whose handler checks for U+0000 and lone surrogates itself, so it
-   * can answer per item instead of rejecting the whole request.
+   * can reply per item instead of rejecting the whole request.
    */
   checkBodyCharacters?: boolean;
   bodyLimit?: number;
   /** Status code → description, for the OpenAPI document. */
   responses: Record<number, string>;
-  /** Content type of the 200/201 answer when it is not JSON. */
+  /** Content type of the 200/201 response when it is not JSON. */
   produces?: string[];
   handler: (context: {
     params: z.output<Params>;

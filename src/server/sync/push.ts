@@ -231,7 +231,7 @@ async function loadStoredIds(
 }
 
 /**
- * The answer to a resent event. A first answer lost on the wire must not turn a rejection
+ * Builds the result for a resent event. A first reply lost on the wire must not turn a rejection
  * into an acknowledgement, so a duplicate of a rejected event carries that rejection.
  */
 function duplicateResult(base: { seq: number; id: string }, earlier: StoredEvent): PushResult {

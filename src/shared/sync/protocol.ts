@@ -129,7 +129,7 @@ export const pushResultSchema = z.discriminatedUnion('status', [
     status: z.literal('duplicate'),
     /**
      * Present when the event was rejected when it first arrived, so a station whose first
-     * answer was lost on the wire still learns the rejection instead of counting it applied.
+     * reply was lost on the wire still learns the rejection instead of counting it applied.
      */
     rejection: z.object({ code: z.string(), message: z.string() }).optional(),
   }),

@@ -98,7 +98,7 @@ export function createWebSocketBridge(location: Location): StationBridge {
   };
 }
 
-/** Name of the window event that says whether the page still reaches the station process. */
+/** Name of the window event that reports whether the page still reaches the station process. */
 export const stationLinkEvent = 'station-link';
 
 function announceLink(connected: boolean): void {

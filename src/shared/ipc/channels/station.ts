@@ -39,9 +39,9 @@ export type ScannerDevice = z.infer<typeof scannerDeviceSchema>;
 
 export const wedgeSettingsSchema = z.object({
   layout: keyboardLayoutSchema,
-  /** Longest gap between two keys of one scanner burst, in milliseconds. */
+  /** Maximum gap between two keys of one scanner burst, in milliseconds. */
   maxKeyGapMs: z.number().int().min(5).max(200),
-  /** Fewest characters that count as a burst rather than typing. */
+  /** Minimum number of characters that count as a burst rather than typing. */
   minBurstLength: z.number().int().min(2).max(64),
 });
 
